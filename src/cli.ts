@@ -1,0 +1,113 @@
+#!/usr/bin/env node
+/**
+ * `signalzen-api` (`npx @signalzen/api <command>`): mock, docs.
+ * Arguments are parsed by node:util's parseArgs (built in, strict: unknown flags are errors).
+ */
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { PrismMissingError } from "./mock/prism.js";
+
+const USAGE = `Usage: signalzen-api <command> [options]
+
+Commands:
+  mock      Run the SignalZen API mock server (Prism, with the contract's rules enforced).
+            --port N      port to listen on (default 4010; 0 picks a free port)
+            --host H      address to listen on (default 127.0.0.1)
+            --secret S    accept only this Bearer secret (default: any non-empty secret)
+            --dynamic     serve data generated from the schemas instead of the examples
+            --seed S      seed for --dynamic, so runs repeat
+            --quiet       do not log each request
+  docs      Write the self-contained API docs page.
+            --output F    where to write it (default docs/index.html)
+
+Run 'signalzen-api <command> --help' for a command's options.`;
+
+class UsageError extends Error {}
+
+function parse<T extends NonNullable<ParseArgsConfig["options"]>>(args: string[], options: T) {
+  try {
+    return parseArgs({ args, options: { ...options, help: { type: "boolean" } }, strict: true, allowPositionals: false }).values;
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+function integerOption(name: string, value: string | undefined, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max}; got "${value}"`);
+  return Number(value);
+}
+
+async function mock(args: string[]): Promise<void> {
+  const values = parse(args, {
+    port: { type: "string" },
+    host: { type: "string" },
+    secret: { type: "string" },
+    dynamic: { type: "boolean" },
+    seed: { type: "string" },
+    quiet: { type: "boolean" },
+  });
+  if (values.help) return void console.log(USAGE);
+  if (values.secret !== undefined && values.secret.trim() === "") throw new UsageError("--secret must not be empty; leave it out to accept any non-empty secret");
+  if (values.seed !== undefined && !values.dynamic) throw new UsageError("--seed only applies with --dynamic");
+  const port = integerOption("port", values.port, 0, 65535);
+  // Imported here so that `docs` and `--help` work without Prism installed.
+  const { startMock } = await import("./mock/server.js");
+  const write = (line: string) => process.stdout.write(`${line}\n`);
+  const server = await startMock({
+    ...(port !== undefined && { port }),
+    ...(values.host !== undefined && { host: values.host }),
+    ...(values.secret !== undefined && { secret: values.secret }),
+    dynamic: values.dynamic ?? false,
+    ...(values.seed !== undefined && { seed: values.seed }),
+    ...(!values.quiet && { onResponse: (line) => write(`${line.method} ${line.path} ${line.status} ${line.ms.toFixed(1)}ms`) }),
+  });
+  write(`SignalZen API mock listening on ${server.url}`);
+  write(
+    values.secret !== undefined
+      ? "  secret: only the secret given with --secret is accepted (Authorization: Bearer <secret>)"
+      : "  secret: any non-empty Bearer secret is accepted (--secret S requires one)",
+  );
+  write(values.dynamic ? `  data: generated from the schemas${values.seed ? ` (seed ${values.seed})` : ""}` : "  data: the spec's examples (--dynamic for generated data)");
+  write(`  try: curl -H "Authorization: Bearer any" -H "Accept: application/vnd.signalzen.v1+json" ${server.url}/users`);
+  write("  Ctrl-C stops it.");
+  const stop = (signal: string) => {
+    write(`mock: ${signal}, stopping`);
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once("SIGINT", () => stop("SIGINT"));
+  process.once("SIGTERM", () => stop("SIGTERM"));
+}
+
+async function docs(args: string[]): Promise<void> {
+  const values = parse(args, { output: { type: "string" } });
+  if (values.help) return void console.log(USAGE);
+  const { buildDocs } = await import("./tools/docs.js");
+  const output = buildDocs({ ...(values.output !== undefined && { output: values.output }) });
+  console.log(`docs: wrote ${output} (self-contained; open it in a browser, no network needed)`);
+}
+
+const commands: Record<string, (args: string[]) => Promise<void>> = { mock, docs };
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...args] = argv;
+  if (!command || command === "--help" || command === "-h" || command === "help") return void console.log(USAGE);
+  const run = commands[command];
+  if (!run) throw new UsageError(`unknown command "${command}"`);
+  await run(args);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof UsageError) {
+    console.error(`signalzen-api: ${error.message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  if (error instanceof PrismMissingError) {
+    console.error(`signalzen-api: ${error.message}`);
+    process.exit(1);
+  }
+  console.error(`signalzen-api: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

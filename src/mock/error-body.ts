@@ -1,0 +1,22 @@
+/** The contract's error body (`#/components/schemas/Error`), as the mock builds it. */
+import { contract } from "../../generated/contract.js";
+
+export interface ErrorDetail {
+  location?: string;
+  message: string;
+}
+
+export interface ErrorBody {
+  status: number;
+  code: string;
+  message: string;
+  details?: ErrorDetail[];
+}
+
+type DocumentedStatus = keyof typeof contract.errors;
+
+export function errorBody(status: number, message: string, details?: ErrorDetail[]): ErrorBody {
+  const documented = contract.errors[String(status) as DocumentedStatus];
+  if (!documented) throw new Error(`status ${status} is not one the contract documents`);
+  return { status, code: documented.code, message: message.slice(0, 2000), ...(details?.length ? { details: details.slice(0, 100) } : {}) };
+}

@@ -1,0 +1,34 @@
+/** Runs the CLI from source (through tsx) as a user would, and stops it by its PID. */
+import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+export const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
+export const cliArgs = ["--import", "tsx", "src/cli.ts"];
+
+export function startCli(args: string[]): { child: ChildProcessWithoutNullStreams; output: () => string; waitFor: (pattern: RegExp, ms?: number) => Promise<RegExpMatchArray> } {
+  const child = spawn(process.execPath, [...cliArgs, ...args], { cwd: repoRoot, env: { ...process.env, FORCE_COLOR: "0" } });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const waitFor = (pattern: RegExp, ms = 20_000) =>
+    new Promise<RegExpMatchArray>((resolve, reject) => {
+      const timer = setInterval(() => {
+        const match = output.match(pattern);
+        if (match) {
+          clearInterval(timer);
+          clearTimeout(deadline);
+          resolve(match);
+        }
+      }, 20);
+      const deadline = setTimeout(() => {
+        clearInterval(timer);
+        reject(new Error(`timed out waiting for ${pattern}; output so far:\n${output}`));
+      }, ms);
+    });
+  return { child, output: () => output, waitFor };
+}
+
+export function exitOf(child: ChildProcessWithoutNullStreams): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
+  return new Promise((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
+}
