@@ -1,177 +1,199 @@
 // Generated from openapi.yaml by `npm run generate`. Do not edit by hand.
 // The facts about the API that code needs at run time. Types vanish at run time; these do not.
 
-export const contract = {
-  "title": "SignalZen API",
-  "version": "1.0.0",
-  "mediaType": "application/vnd.signalzen.v1+json",
-  "servers": [
-    "https://api.signalzen.com/external",
-    "http://127.0.0.1:4010"
-  ],
-  "operations": [
-    {
-      "operationId": "listUsers",
-      "method": "GET",
-      "path": "/users",
-      "pathParams": [],
-      "queryParams": [
-        "offset",
-        "limit"
-      ],
-      "statuses": [
-        200,
-        400,
-        401,
-        403,
-        405,
-        406,
-        429,
-        500,
-        503
-      ],
-      "listKey": "users"
-    },
-    {
-      "operationId": "getUser",
-      "method": "GET",
-      "path": "/users/{id}",
-      "pathParams": [
-        "id"
-      ],
-      "queryParams": [],
-      "statuses": [
-        200,
-        400,
-        401,
-        403,
-        404,
-        405,
-        406,
-        410,
-        429,
-        500,
-        503
-      ],
-      "listKey": null
-    },
-    {
-      "operationId": "listUserMessages",
-      "method": "GET",
-      "path": "/users/{user_id}/messages",
-      "pathParams": [
-        "user_id"
-      ],
-      "queryParams": [
-        "offset",
-        "limit"
-      ],
-      "statuses": [
-        200,
-        400,
-        401,
-        403,
-        404,
-        405,
-        406,
-        410,
-        429,
-        500,
-        503
-      ],
-      "listKey": "messages"
-    },
-    {
-      "operationId": "getUserMessage",
-      "method": "GET",
-      "path": "/users/{user_id}/messages/{id}",
-      "pathParams": [
-        "user_id",
-        "id"
-      ],
-      "queryParams": [],
-      "statuses": [
-        200,
-        400,
-        401,
-        403,
-        404,
-        405,
-        406,
-        410,
-        429,
-        500,
-        503
-      ],
-      "listKey": null
-    }
-  ],
-  "errors": {
-    "400": {
-      "code": "bad_request",
-      "message": "Your request is invalid.",
-      "retryAfter": false
-    },
-    "401": {
-      "code": "unauthorized",
-      "message": "Your API secret key is wrong.",
-      "retryAfter": false
-    },
-    "403": {
-      "code": "forbidden",
-      "message": "The request is forbidden.",
-      "retryAfter": false
-    },
-    "404": {
-      "code": "not_found",
-      "message": "The specified resource could not be found.",
-      "retryAfter": false
-    },
-    "405": {
-      "code": "method_not_allowed",
-      "message": "You tried to access a resource with an invalid method. Only GET is allowed.",
-      "retryAfter": false
-    },
-    "406": {
-      "code": "not_acceptable",
-      "message": "You requested a format that isn't json. Send Accept: application/vnd.signalzen.v1+json.",
-      "retryAfter": false
-    },
-    "410": {
-      "code": "gone",
-      "message": "The resource requested has been removed from our servers.",
-      "retryAfter": false
-    },
-    "429": {
-      "code": "too_many_requests",
-      "message": "You're making too many requests! Slow down!",
-      "retryAfter": true
-    },
-    "500": {
-      "code": "internal_server_error",
-      "message": "We had a problem with our server. Try again later.",
-      "retryAfter": false
-    },
-    "503": {
-      "code": "service_unavailable",
-      "message": "We're temporarily offline for maintenance. Please try again later.",
-      "retryAfter": true
-    }
+export const title = "SignalZen API" as const;
+
+export const version = "1.0.0" as const;
+
+export const mediaType = "application/vnd.signalzen.v1+json" as const;
+
+export const servers = [
+  "https://api.signalzen.com/external",
+  "http://127.0.0.1:4010"
+] as const;
+
+export const operations = [
+  {
+    "operationId": "listUsers",
+    "method": "GET",
+    "path": "/users",
+    "pathParams": [],
+    "queryParams": [
+      "offset",
+      "limit"
+    ],
+    "statuses": [
+      200,
+      400,
+      401,
+      403,
+      405,
+      406,
+      429,
+      500,
+      503
+    ],
+    "listKey": "users"
   },
-  "bounds": {
-    "offset": {
-      "minimum": 0,
-      "maximum": 2147483647,
-      "default": 0
-    },
-    "limit": {
-      "minimum": 1,
-      "maximum": 99,
-      "default": 50
-    },
-    "id": {
-      "minimum": 1,
-      "maximum": 2147483647
-    }
+  {
+    "operationId": "getUser",
+    "method": "GET",
+    "path": "/users/{id}",
+    "pathParams": [
+      "id"
+    ],
+    "queryParams": [],
+    "statuses": [
+      200,
+      400,
+      401,
+      403,
+      404,
+      405,
+      406,
+      410,
+      429,
+      500,
+      503
+    ],
+    "listKey": null
+  },
+  {
+    "operationId": "listUserMessages",
+    "method": "GET",
+    "path": "/users/{user_id}/messages",
+    "pathParams": [
+      "user_id"
+    ],
+    "queryParams": [
+      "offset",
+      "limit"
+    ],
+    "statuses": [
+      200,
+      400,
+      401,
+      403,
+      404,
+      405,
+      406,
+      410,
+      429,
+      500,
+      503
+    ],
+    "listKey": "messages"
+  },
+  {
+    "operationId": "getUserMessage",
+    "method": "GET",
+    "path": "/users/{user_id}/messages/{id}",
+    "pathParams": [
+      "user_id",
+      "id"
+    ],
+    "queryParams": [],
+    "statuses": [
+      200,
+      400,
+      401,
+      403,
+      404,
+      405,
+      406,
+      410,
+      429,
+      500,
+      503
+    ],
+    "listKey": null
+  }
+] as const;
+
+export const errors = {
+  "400": {
+    "code": "bad_request",
+    "message": "Your request is invalid.",
+    "retryAfter": false
+  },
+  "401": {
+    "code": "unauthorized",
+    "message": "Your API secret key is wrong.",
+    "retryAfter": false
+  },
+  "403": {
+    "code": "forbidden",
+    "message": "The request is forbidden.",
+    "retryAfter": false
+  },
+  "404": {
+    "code": "not_found",
+    "message": "The specified resource could not be found.",
+    "retryAfter": false
+  },
+  "405": {
+    "code": "method_not_allowed",
+    "message": "You tried to access a resource with an invalid method. Only GET is allowed.",
+    "retryAfter": false
+  },
+  "406": {
+    "code": "not_acceptable",
+    "message": "You requested a format that isn't json. Send Accept: application/vnd.signalzen.v1+json.",
+    "retryAfter": false
+  },
+  "410": {
+    "code": "gone",
+    "message": "The resource requested has been removed from our servers.",
+    "retryAfter": false
+  },
+  "429": {
+    "code": "too_many_requests",
+    "message": "You're making too many requests! Slow down!",
+    "retryAfter": true
+  },
+  "500": {
+    "code": "internal_server_error",
+    "message": "We had a problem with our server. Try again later.",
+    "retryAfter": false
+  },
+  "503": {
+    "code": "service_unavailable",
+    "message": "We're temporarily offline for maintenance. Please try again later.",
+    "retryAfter": true
+  }
+} as const;
+
+export const errorStatuses = [
+  400,
+  401,
+  403,
+  404,
+  405,
+  406,
+  410,
+  429,
+  500,
+  503
+] as const;
+
+export const retryAfterStatuses = [
+  429,
+  503
+] as const;
+
+export const bounds = {
+  "offset": {
+    "minimum": 0,
+    "maximum": 2147483647,
+    "default": 0
+  },
+  "limit": {
+    "minimum": 1,
+    "maximum": 99,
+    "default": 50
+  },
+  "id": {
+    "minimum": 1,
+    "maximum": 2147483647
   }
 } as const;

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import spec from "../generated/openapi.json" with { type: "json" };
-import { contract } from "../generated/contract.js";
+import * as contract from "../generated/contract.js";
 import { startMock, type RunningMock } from "../src/mock/server.js";
 import { FIRST_UNKNOWN_ID } from "../src/mock/reflect.js";
 import { createSchemaValidator, responseSchemaPointer } from "../src/verify/schema-validator.js";

@@ -1,5 +1,5 @@
 /** The contract's error body (`#/components/schemas/Error`), as the mock builds it. */
-import { contract } from "../../generated/contract.js";
+import * as contract from "../../generated/contract.js";
 
 export interface ErrorDetail {
   location?: string;

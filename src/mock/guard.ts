@@ -8,7 +8,7 @@
  */
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
-import { contract } from "../../generated/contract.js";
+import * as contract from "../../generated/contract.js";
 import { acceptAdmits } from "./accept.js";
 import { errorBody, type ErrorDetail } from "./error-body.js";
 import { FIRST_UNKNOWN_ID, reflectId, reflectPage } from "./reflect.js";

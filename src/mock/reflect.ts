@@ -4,7 +4,7 @@
  * request in 200 bodies: list pages echo `offset` and `limit` and hold the example's records that
  * fall in that window; single records carry the id that was asked for.
  */
-import { contract } from "../../generated/contract.js";
+import * as contract from "../../generated/contract.js";
 
 const { offset: offsetBounds, limit: limitBounds } = contract.bounds;
 

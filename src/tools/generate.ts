@@ -96,6 +96,9 @@ export function contractFacts(spec: Json) {
     servers: spec.servers.map((s: Json) => s.url),
     operations,
     errors,
+    // Small facts of their own, so the client bundle need not carry the error table's messages.
+    errorStatuses: Object.keys(errors).map(Number),
+    retryAfterStatuses: Object.entries(errors).filter(([, error]) => error.retryAfter).map(([status]) => Number(status)),
     bounds: {
       offset: bounds(parameters.offset.schema),
       limit: bounds(parameters.limit.schema),
@@ -110,10 +113,13 @@ async function render(): Promise<Record<string, string>> {
   // openapi-typescript adds discriminator properties to the object it is given: hand it a copy.
   const types = astToString(await openapiTS(structuredClone(spec), { alphabetize: false }));
   const facts = contractFacts(spec);
+  // Named exports, one per fact, so a bundler keeps only what a module uses (the client needs few).
   const contract =
     HEADER +
     "// The facts about the API that code needs at run time. Types vanish at run time; these do not.\n\n" +
-    `export const contract = ${JSON.stringify(facts, null, 2)} as const;\n`;
+    Object.entries(facts)
+      .map(([name, value]) => `export const ${name} = ${JSON.stringify(value, null, 2)} as const;\n`)
+      .join("\n");
   return {
     "generated/schema.d.ts": HEADER + types,
     "generated/openapi.json": JSON.stringify(spec, null, 2) + "\n",

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import spec from "../../generated/openapi.json" with { type: "json" };
-import { contract } from "../../generated/contract.js";
+import * as contract from "../../generated/contract.js";
 import { createSchemaValidator } from "../../src/verify/schema-validator.js";
 
 type Json = Record<string, any>;

@@ -1,6 +1,6 @@
 /** A plain HTTP client for tests: sends exactly the headers given (fetch would add Accept: *\/*). */
 import http from "node:http";
-import { contract } from "../../generated/contract.js";
+import * as contract from "../../generated/contract.js";
 
 export interface RawResponse {
   status: number;

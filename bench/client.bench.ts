@@ -1,0 +1,105 @@
+/**
+ * `npm run bench:client`: the client against its baselines, measured in the same run (rounds
+ * interleaved, best round kept, because these machines are noisy). Prints `name: value` lines.
+ */
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+import createClient from "openapi-fetch";
+import * as contract from "../generated/contract.js";
+import type { paths } from "../generated/schema.js";
+import { createSignalZenClient } from "../src/index.js";
+import { bundleClient } from "../test/helpers/bundle.js";
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 25);
+const CALLS = Number(process.env.BENCH_CALLS ?? 2_000);
+const baseUrl = "https://api.signalzen.com/external";
+const headers = { Authorization: "Bearer bench-secret", Accept: contract.mediaType };
+const body = JSON.stringify({ id: 123, name: "John Smith", email: "john.smith@gmail.com", reference: "123", created_at: "2017-11-25T20:27:42.000Z", updated_at: "2017-11-25T20:27:42.000Z", online_at: "2017-11-25T20:27:42.000Z", last_url: "https://google.com", user_attributes: [{ name: "company", value: "John limited" }] });
+const responseHeaders = { "Content-Type": contract.mediaType, "Content-Length": String(Buffer.byteLength(body)) };
+// The same stub for every contender: a fresh Response per call, as a real fetch gives.
+const stubFetch = async (_request: Request) => new Response(body, { headers: responseHeaders });
+
+async function opsPerSecond(call: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  for (let index = 0; index < CALLS; index++) await call();
+  return CALLS / ((performance.now() - started) / 1000);
+}
+
+/**
+ * Short slices, contenders alternating, many rounds, medians compared: a process slows as it runs
+ * (GC, JIT), so long back-to-back runs favour whoever goes first.
+ */
+async function compareThroughput() {
+  const sz = createSignalZenClient({ apiSecret: "bench-secret", baseUrl, fetch: stubFetch });
+  const bare = createClient<paths>({ baseUrl, fetch: stubFetch, headers });
+  const contenders: Record<string, () => Promise<unknown>> = {
+    client: () => sz.users.get(123),
+    openapi_fetch: () => bare.GET("/users/{id}", { params: { path: { id: 123 } } }),
+    raw_fetch: async () => (await stubFetch(new Request(`${baseUrl}/users/123`, { headers }))).json(),
+  };
+  const samples: Record<string, number[]> = { client: [], openapi_fetch: [], raw_fetch: [] };
+  for (let warm = 0; warm < 3; warm++) for (const call of Object.values(contenders)) await opsPerSecond(call);
+  for (let round = 0; round < ROUNDS; round++) {
+    const order = Object.entries(contenders);
+    if (round % 2) order.reverse(); // nobody always goes first
+    for (const [name, call] of order) samples[name]!.push(await opsPerSecond(call));
+  }
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  return Object.fromEntries(Object.entries(samples).map(([name, values]) => [name, median(values)]));
+}
+
+async function bundleSizes() {
+  const client = await bundleClient({ minify: true });
+  const openapiFetch = await build({ stdin: { contents: 'export { default } from "openapi-fetch";', resolveDir: process.cwd() }, bundle: true, format: "esm", platform: "browser", minify: true, write: false });
+  const gzip = (code: string) => gzipSync(code, { level: 9 }).length;
+  return { client: gzip(client), openapiFetch: gzip(openapiFetch.outputFiles[0]!.text) };
+}
+
+/** A local server over 10,000 users that answers each request after 20 ms. */
+async function paginationSpeedup() {
+  const TOTAL = 10_000;
+  const DELAY_MS = 20;
+  const users = Array.from({ length: TOTAL }, (_, index) => ({ id: index + 1, name: null, email: null, reference: null, created_at: "2018-02-09T17:18:50.000Z", updated_at: "2018-02-09T17:18:50.000Z", online_at: null, last_url: null, user_attributes: [] }));
+  const server = http.createServer((request, response) => {
+    const url = new URL(request.url ?? "/", "http://localhost");
+    const offset = Number(url.searchParams.get("offset") ?? 0);
+    const limit = Number(url.searchParams.get("limit") ?? 50);
+    const page = JSON.stringify({ limit, offset, total: TOTAL, users: users.slice(offset, offset + limit) });
+    setTimeout(() => response.writeHead(200, { "Content-Type": contract.mediaType }).end(page), DELAY_MS);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const sz = createSignalZenClient({ apiSecret: "bench-secret", baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
+  const walk = async (concurrency: number) => {
+    const started = performance.now();
+    let count = 0;
+    for await (const _user of sz.users.all({ concurrency })) count++;
+    if (count !== TOTAL) throw new Error(`walked ${count} users, expected ${TOTAL}`);
+    return performance.now() - started;
+  };
+  try {
+    await walk(8); // warm-up: connections, JIT
+    const sequential = await walk(1);
+    const concurrent = await walk(8);
+    return { sequential, concurrent };
+  } finally {
+    server.closeAllConnections();
+    server.close();
+  }
+}
+
+const throughput = await compareThroughput();
+console.log(`client_ops_per_s: ${throughput.client!.toFixed(0)}`);
+console.log(`openapi_fetch_ops_per_s: ${throughput.openapi_fetch!.toFixed(0)}`);
+console.log(`raw_fetch_ops_per_s: ${throughput.raw_fetch!.toFixed(0)}`);
+console.log(`ops_ratio_vs_openapi_fetch: ${(throughput.client! / throughput.openapi_fetch!).toFixed(3)}`);
+console.log(`ops_ratio_vs_raw_fetch: ${(throughput.client! / throughput.raw_fetch!).toFixed(3)}`);
+const sizes = await bundleSizes();
+console.log(`bundle_min_gzip_bytes: ${sizes.client}`);
+console.log(`openapi_fetch_min_gzip_bytes: ${sizes.openapiFetch}`);
+const walk = await paginationSpeedup();
+console.log(`paginate_c1_ms: ${walk.sequential.toFixed(0)}`);
+console.log(`paginate_c8_ms: ${walk.concurrent.toFixed(0)}`);
+console.log(`paginate_speedup_c8: ${(walk.sequential / walk.concurrent).toFixed(2)}`);
+console.log(`# slices of ${CALLS} calls, ${ROUNDS} interleaved rounds per contender, medians; 10,000 users in pages of 99, 20 ms per answer`);

@@ -1,0 +1,95 @@
+/**
+ * Walks every page of a list, in order, optionally several pages at a time.
+ *
+ * The rules (each has a test in test/paginate.test.ts):
+ * - Pages are requested at `offset`, `offset + limit`, ... until `offset` reaches `total`. With
+ *   `concurrency > 1`, once the first page tells the total, up to `concurrency` pages are in flight;
+ *   they are still yielded in order.
+ * - An empty page before `total` is reached ends the walk: the server has no more records.
+ * - `total` growing during the walk (new records appended: the list is ordered by ascending id) is
+ *   followed: the walk goes on to the new total.
+ * - `total` shrinking during the walk means records before the current offset may have moved, so
+ *   records could be skipped: the walk throws `PaginationError` rather than skip silently.
+ * - A page with more items than `limit`, or an id seen on an earlier page, also throws
+ *   `PaginationError`: nothing is repeated or dropped silently.
+ * - Leaving the loop early (`break`, `return`, an exception) aborts the requests still in flight.
+ */
+import { PaginationError } from "./errors.js";
+
+export interface Page {
+  limit: number;
+  offset: number;
+  total: number;
+}
+
+export type PageFetcher<P extends Page> = (window: { offset: number; limit: number }, signal: AbortSignal) => Promise<P>;
+
+export interface WalkOptions {
+  /** Page size. @default 99 (the largest the API allows, so the fewest requests) */
+  limit?: number;
+  /** Where to start. @default 0 */
+  offset?: number;
+  /** Pages in flight at once after the first. @default 1 */
+  concurrency?: number;
+  /** Aborts the walk and its requests. */
+  signal?: AbortSignal;
+}
+
+const ignore = () => {};
+
+export async function* walkPages<P extends Page>(
+  fetchPage: PageFetcher<P>,
+  itemsOf: (page: P) => readonly { id: number }[],
+  options: Required<Pick<WalkOptions, "limit" | "offset" | "concurrency">> & { signal?: AbortSignal | undefined; describe: string },
+): AsyncGenerator<P, void, undefined> {
+  const { limit, concurrency } = options;
+  const controller = new AbortController();
+  const stopWithCaller = () => controller.abort(options.signal?.reason);
+  options.signal?.addEventListener("abort", stopWithCaller, { once: true });
+  if (options.signal?.aborted) stopWithCaller();
+  const seen = new Set<number>();
+  let total = 0;
+
+  const fail = (problem: string) => new PaginationError(`${options.describe}: ${problem}; restart the walk`, { method: "GET", url: options.describe });
+  /** Applies the rules to a page as it is reached, in order. False means the walk is over. */
+  const accept = (page: P, requestedOffset: number, first: boolean): boolean => {
+    const items = itemsOf(page);
+    if (items.length > limit) throw fail(`the page at offset ${requestedOffset} has ${items.length} items for limit ${limit}`);
+    if (!first && page.total < total) throw fail(`total fell from ${total} to ${page.total}, so records may have been skipped`);
+    total = Math.max(total, page.total);
+    for (const item of items) {
+      if (seen.has(item.id)) throw fail(`id ${item.id} came again at offset ${requestedOffset}`);
+      seen.add(item.id);
+    }
+    return items.length > 0;
+  };
+
+  try {
+    let next = options.offset;
+    const first = await fetchPage({ offset: next, limit }, controller.signal);
+    const firstHasItems = accept(first, next, true);
+    yield first; // even when empty: it tells the caller the total
+    if (!firstHasItems) return;
+    next += limit;
+    const inFlight: { offset: number; page: Promise<P> }[] = [];
+    const launch = () => {
+      while (inFlight.length < concurrency && next < total) {
+        const page = fetchPage({ offset: next, limit }, controller.signal);
+        page.catch(ignore); // awaited in order below; a page left behind by an early exit must not be an unhandled rejection
+        inFlight.push({ offset: next, page });
+        next += limit;
+      }
+    };
+    launch();
+    while (inFlight.length) {
+      const { offset, page: pending } = inFlight.shift()!;
+      const page = await pending;
+      if (!accept(page, offset, false)) return;
+      yield page;
+      launch();
+    }
+  } finally {
+    options.signal?.removeEventListener("abort", stopWithCaller);
+    controller.abort(); // leaving early, or finishing: nothing stays in flight
+  }
+}

@@ -1,0 +1,88 @@
+/** The client against the mock: the surface other repos code against, end to end, both held to the spec. */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import spec from "../../generated/openapi.json" with { type: "json" };
+import { createSignalZenClient, NotFoundError, RateLimitError, AuthenticationError, type Message, type User } from "../../src/index.js";
+import { startMock, type RunningMock } from "../../src/mock/server.js";
+import { FIRST_UNKNOWN_ID } from "../../src/mock/reflect.js";
+import { createSignalZenClient as create } from "../../src/client.js";
+import { createSchemaValidator } from "../../src/verify/schema-validator.js";
+
+const validator = createSchemaValidator();
+const examples = spec.components.examples;
+
+describe("client against the mock", () => {
+  let mock: RunningMock;
+  let sz: ReturnType<typeof createSignalZenClient>;
+
+  beforeAll(async () => {
+    mock = await startMock({ port: 0, secret: "mock-secret" });
+    sz = createSignalZenClient({ apiSecret: "mock-secret", baseUrl: mock.url });
+  });
+  afterAll(() => mock?.close());
+
+  it("lists users: the envelope, valid against the spec", async () => {
+    const page = await sz.users.list({ offset: 0, limit: 10 });
+    expect(page).toEqual({ ...examples.usersPage.value, limit: 10 });
+    expect(validator.validate("#/components/schemas/UserList", page)).toEqual([]);
+  });
+
+  it("gets a user", async () => {
+    const user: User = await sz.users.get(123);
+    expect(user).toEqual(examples.user.value);
+  });
+
+  it("throws NotFoundError for an unknown user", async () => {
+    const error = await sz.users.get(FIRST_UNKNOWN_ID).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect((error as NotFoundError).error).toEqual({ status: 404, code: "not_found", message: `No user with id ${FIRST_UNKNOWN_ID}. (The mock knows every id below ${FIRST_UNKNOWN_ID}.)` });
+  });
+
+  it("walks every user, and every message of a user, in order", async () => {
+    const users: User[] = [];
+    for await (const user of sz.users.all({ concurrency: 4 })) users.push(user);
+    expect(users).toEqual(examples.usersPage.value.users);
+    const messages: Message[] = [];
+    for await (const message of sz.messages.all(123, { limit: 1, concurrency: 2 })) messages.push(message);
+    expect(messages).toEqual(examples.messagesPage.value.messages);
+  });
+
+  it("lists and gets messages, narrowed by sender_type", async () => {
+    const page = await sz.messages.list(123, { limit: 20 });
+    expect(page.messages.map((message) => message.sender_type)).toEqual(["user", "operator"]);
+    const message = await sz.messages.get(123, 1234);
+    expect(message).toEqual(examples.message.value);
+    const operator = page.messages[1]!;
+    expect(operator.sender_type === "operator" ? operator.sender.forename : null).toBe("John");
+  });
+
+  it("raw GET is openapi-fetch, fully typed, with both headers sent", async () => {
+    const { data, error, response } = await sz.GET("/users/{id}", { params: { path: { id: 1 } } });
+    expect(error).toBeUndefined();
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/vnd.signalzen.v1+json");
+    expect(data?.id).toBe(1);
+  });
+
+  it("gets AuthenticationError with a wrong secret", async () => {
+    const wrong = create({ apiSecret: "not-the-secret", baseUrl: mock.url });
+    const error = await wrong.users.list().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect((error as AuthenticationError).headers.get("www-authenticate")).toMatch(/^Bearer/);
+  });
+
+  it("gets RateLimitError with retryAfter when the mock answers 429 (Retry-After above maxRetryAfter: thrown at once)", async () => {
+    const askFor429 = (request: Request) => fetch(new Request(request, { headers: { ...Object.fromEntries(request.headers), prefer: "code=429" } }));
+    const limited = create({ apiSecret: "mock-secret", baseUrl: mock.url, fetch: askFor429, retry: { maxRetryAfter: 1_000 } });
+    const error = await limited.users.list().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect((error as RateLimitError).retryAfter).toBe(30_000);
+    expect((error as RateLimitError).error).toEqual({ status: 429, code: "too_many_requests", message: "You're making too many requests! Slow down!" });
+  });
+
+  it("raw GET shows the mock's 400 with its violations (the typed methods refuse limit 0 before sending)", async () => {
+    const { error, response } = await sz.GET("/users", { params: { query: { limit: 0 } } });
+    expect(response.status).toBe(400);
+    expect(error).toEqual({ status: 400, code: "bad_request", message: "Your request is invalid: query.limit must be >= 1.", details: [{ location: "query.limit", message: "must be >= 1" }] });
+    await expect(sz.users.list({ limit: 0 })).rejects.toThrow("limit must be a whole number from 1 to 99");
+  });
+});
