@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `signalzen-api` (`npx @signalzen/api <command>`): mock, docs.
+ * `signalzen-api` (`npx @signalzen/api <command>`): mock, verify, docs.
  * Arguments are parsed by node:util's parseArgs (built in, strict: unknown flags are errors).
  */
 import { parseArgs, type ParseArgsConfig } from "node:util";
@@ -16,6 +16,17 @@ Commands:
             --dynamic     serve data generated from the schemas instead of the examples
             --seed S      seed for --dynamic, so runs repeat
             --quiet       do not log each request
+  verify    Check any server against the contract and print a report (exit 0 only when all pass).
+            --base-url URL       the server, e.g. https://api.signalzen.com/external (required)
+            --secret S           the API secret (or set SIGNALZEN_API_SECRET)
+            --json               print the report as JSON
+            --user-id N          start from this user instead of the first listed one
+            --message-id N       start from this message instead of the first listed one
+            --max-requests N     stop after N requests (default 500)
+            --timeout-ms N       per request (default 10000)
+            --seed N             seed of the generated requests (default 1)
+            --probe-methods      also send POST, for the 405 checks (otherwise only GET is sent)
+            --verbose            list passing checks too
   docs      Write the self-contained API docs page.
             --output F    where to write it (default docs/index.html)
 
@@ -89,7 +100,43 @@ async function docs(args: string[]): Promise<void> {
   console.log(`docs: wrote ${output} (self-contained; open it in a browser, no network needed)`);
 }
 
-const commands: Record<string, (args: string[]) => Promise<void>> = { mock, docs };
+async function verifyCommand(args: string[]): Promise<void> {
+  const values = parse(args, {
+    "base-url": { type: "string" },
+    secret: { type: "string" },
+    json: { type: "boolean" },
+    "user-id": { type: "string" },
+    "message-id": { type: "string" },
+    "max-requests": { type: "string" },
+    "timeout-ms": { type: "string" },
+    seed: { type: "string" },
+    "probe-methods": { type: "boolean" },
+    verbose: { type: "boolean" },
+  });
+  if (values.help) return void console.log(USAGE);
+  const baseUrl = values["base-url"];
+  if (!baseUrl || !/^https?:\/\/[^/]/.test(baseUrl)) throw new UsageError(`--base-url must be an http(s) URL, e.g. --base-url http://127.0.0.1:4010; got ${baseUrl === undefined ? "nothing" : JSON.stringify(baseUrl)}`);
+  const secret = values.secret ?? process.env.SIGNALZEN_API_SECRET;
+  if (!secret?.trim()) throw new UsageError("give the API secret with --secret S or the SIGNALZEN_API_SECRET environment variable");
+  const id = (name: string) => integerOption(name, values[name as "user-id"], 1, 2_147_483_647);
+  // Imported here so that `mock` and `docs` work without verify's optional dependencies.
+  const { verify } = await import("./verify/run.js");
+  const { formatReport } = await import("./verify/report.js");
+  const report = await verify({
+    baseUrl,
+    secret,
+    ...(id("user-id") !== undefined && { userId: id("user-id")! }),
+    ...(id("message-id") !== undefined && { messageId: id("message-id")! }),
+    ...(values["max-requests"] !== undefined && { maxRequests: integerOption("max-requests", values["max-requests"], 1, 100_000)! }),
+    ...(values["timeout-ms"] !== undefined && { timeoutMs: integerOption("timeout-ms", values["timeout-ms"], 1, 600_000)! }),
+    ...(values.seed !== undefined && { seed: integerOption("seed", values.seed, 0, 2_147_483_647)! }),
+    probeMethods: values["probe-methods"] ?? false,
+  });
+  console.log(values.json ? JSON.stringify(report, null, 2) : formatReport(report, { verbose: values.verbose ?? false }));
+  if (!report.ok) process.exitCode = 1;
+}
+
+const commands: Record<string, (args: string[]) => Promise<void>> = { mock, verify: verifyCommand, docs };
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...args] = argv;

@@ -180,13 +180,8 @@ export function createGuard(prismHandler: RequestListener, options: GuardOptions
     if (wanted !== undefined && wanted !== "200" && !route.statuses.has(Number(wanted))) {
       return sendError(request, response, 400, `GET ${route.path} does not declare status ${wanted.slice(0, 10)}; it can answer ${[...route.statuses].join(", ")}.`, [{ location: "header.Prefer", message: `code=${wanted.slice(0, 10)} is not declared for this operation` }]);
     }
-    if (wanted === undefined) {
-      const unknown = route.ids.findIndex((id) => /^\d+$/.test(id) && Number(id) >= FIRST_UNKNOWN_ID && Number(id) <= contract.bounds.id.maximum);
-      if (unknown !== -1) {
-        const what = route.pathParams[unknown] === "user_id" || route.resource === "user" ? "user" : "message";
-        return sendError(request, response, 404, `No ${what} with id ${route.ids[unknown]}. (The mock knows every id below ${FIRST_UNKNOWN_ID}.)`);
-      }
-    }
+    // An unknown id is judged after Prism's validation (an invalid request is a 400 first), on the way out.
+    const unknown = wanted === undefined ? route.ids.findIndex((id) => /^\d+$/.test(id) && Number(id) >= FIRST_UNKNOWN_ID) : -1;
 
     // Prism matches the scheme case-sensitively and negotiates Accept its own way: hand it the canonical forms.
     request.headers.authorization = `Bearer ${token}`;
@@ -194,6 +189,14 @@ export function createGuard(prismHandler: RequestListener, options: GuardOptions
     const end = response.end;
     response.end = function translatedEnd(this: ServerResponse, ...args: unknown[]) {
       if (!response.headersSent) {
+        if (response.statusCode === 200 && unknown !== -1) {
+          const what = route.pathParams[unknown] === "user_id" || route.resource === "user" ? "user" : "message";
+          response.statusCode = 404;
+          response.setHeader("content-type", contract.mediaType);
+          const body = JSON.stringify(errorBody(404, `No ${what} with id ${route.ids[unknown]}. (The mock knows every id below ${FIRST_UNKNOWN_ID}.)`));
+          response.setHeader("content-length", Buffer.byteLength(body));
+          return (end as (chunk: string) => ServerResponse).call(this, body);
+        }
         const replacement = response.statusCode >= 400 ? translatePrismResponse(request, response, args[0]) : response.statusCode === 200 ? reflectRequest(route, search, args[0]) : undefined;
         if (replacement !== undefined) {
           response.setHeader("content-length", Buffer.byteLength(replacement));

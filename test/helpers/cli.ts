@@ -5,8 +5,9 @@ import { fileURLToPath } from "node:url";
 export const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 export const cliArgs = ["--import", "tsx", "src/cli.ts"];
 
-export function startCli(args: string[]): { child: ChildProcessWithoutNullStreams; output: () => string; waitFor: (pattern: RegExp, ms?: number) => Promise<RegExpMatchArray> } {
-  const child = spawn(process.execPath, [...cliArgs, ...args], { cwd: repoRoot, env: { ...process.env, FORCE_COLOR: "0" } });
+export function startCli(args: string[], env: Record<string, string> = {}): { child: ChildProcessWithoutNullStreams; output: () => string; waitFor: (pattern: RegExp, ms?: number) => Promise<RegExpMatchArray> } {
+  const { SIGNALZEN_API_SECRET: _inherited, ...inherited } = process.env;
+  const child = spawn(process.execPath, [...cliArgs, ...args], { cwd: repoRoot, env: { ...inherited, FORCE_COLOR: "0", ...env } });
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
