@@ -34,6 +34,18 @@ Run 'signalzen-api <command> --help' for a command's options.`;
 
 class UsageError extends Error {}
 
+/** Loads a command's optional dependencies, or says how to install them. */
+async function importOptional<T>(load: () => Promise<T>, need: string, install: string): Promise<T> {
+  try {
+    return await load();
+  } catch (error) {
+    if ((error as { code?: string }).code === "ERR_MODULE_NOT_FOUND") throw new MissingDependencyError(`${need}, which are not installed. Install them with: npm install --save-dev ${install}`);
+    throw error;
+  }
+}
+
+class MissingDependencyError extends Error {}
+
 function parse<T extends NonNullable<ParseArgsConfig["options"]>>(args: string[], options: T) {
   try {
     return parseArgs({ args, options: { ...options, help: { type: "boolean" } }, strict: true, allowPositionals: false }).values;
@@ -120,8 +132,7 @@ async function verifyCommand(args: string[]): Promise<void> {
   if (!secret?.trim()) throw new UsageError("give the API secret with --secret S or the SIGNALZEN_API_SECRET environment variable");
   const id = (name: string) => integerOption(name, values[name as "user-id"], 1, 2_147_483_647);
   // Imported here so that `mock` and `docs` work without verify's optional dependencies.
-  const { verify } = await import("./verify/run.js");
-  const { formatReport } = await import("./verify/report.js");
+  const { verify, formatReport } = await importOptional(async () => ({ ...(await import("./verify/run.js")), ...(await import("./verify/report.js")) }), "verify needs ajv, ajv-formats and fast-check", "ajv@8 ajv-formats@3 fast-check@4");
   const report = await verify({
     baseUrl,
     secret,
@@ -151,7 +162,7 @@ main(process.argv.slice(2)).catch((error: unknown) => {
     console.error(`signalzen-api: ${error.message}\n\n${USAGE}`);
     process.exit(2);
   }
-  if (error instanceof PrismMissingError) {
+  if (error instanceof PrismMissingError || error instanceof MissingDependencyError) {
     console.error(`signalzen-api: ${error.message}`);
     process.exit(1);
   }

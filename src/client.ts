@@ -246,7 +246,9 @@ export function createSignalZenClient(options: ClientOptions) {
      * Raw, fully typed openapi-fetch: `{ data, error, response }`, with both headers sent. No argument
      * checks, retries, timeout or typed errors: use it to see exactly what the server answered.
      */
-    GET: raw.GET,
+    // Typed through Client["GET"]: the inferred ClientMethod<paths> would be written into the .d.ts with a
+    // constraint openapi-fetch's own types do not meet for an interface, failing consumers' lib checks.
+    GET: raw.GET as Client<paths, `${string}/${string}`>["GET"],
     /** The underlying openapi-fetch client (for `use()` middleware). */
     raw,
   };

@@ -8,12 +8,10 @@
  * await mock.close();
  * ```
  */
-import { existsSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { AddressInfo } from "node:net";
 import { createGuard, type GuardOptions } from "./guard.js";
 import { createPrismServer } from "./prism.js";
+import { packageFile } from "../package-files.js";
 
 export interface MockOptions {
   /** @default 4010; 0 picks a free port. */
@@ -41,19 +39,12 @@ export interface RunningMock {
 export const DEFAULT_MOCK_PORT = 4010;
 export const DEFAULT_MOCK_HOST = "127.0.0.1";
 
-// openapi.yaml sits at the package root: two levels above src/mock/, three above dist/src/mock/.
-function specPath(): string {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const candidates = [path.resolve(here, "../../openapi.yaml"), path.resolve(here, "../../../openapi.yaml")];
-  return candidates.find((candidate) => existsSync(candidate)) ?? candidates[0]!;
-}
-
 export async function startMock(options: MockOptions = {}): Promise<RunningMock> {
   const port = options.port ?? DEFAULT_MOCK_PORT;
   const host = options.host ?? DEFAULT_MOCK_HOST;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`port must be an integer from 0 to 65535 (0 picks a free port); got ${port}`);
   if (options.secret !== undefined && options.secret.trim() === "") throw new RangeError("secret must not be empty; leave it out to accept any non-empty secret");
-  const { server, prismHandler } = await createPrismServer({ specPath: specPath(), dynamic: options.dynamic ?? false, ...(options.seed !== undefined && { seed: options.seed }) });
+  const { server, prismHandler } = await createPrismServer({ specPath: packageFile("openapi.yaml"), dynamic: options.dynamic ?? false, ...(options.seed !== undefined && { seed: options.seed }) });
   server.on("request", createGuard(prismHandler, { ...(options.secret !== undefined && { secret: options.secret }), ...(options.onResponse && { onResponse: options.onResponse }) }));
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

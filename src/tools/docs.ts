@@ -7,8 +7,8 @@ import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { packageFile } from "../package-files.js";
 
-const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const defaultDocsOutput = "docs/index.html";
 
 /**
@@ -25,7 +25,7 @@ const INLINE_LOGO =
 
 export function buildDocs(options: { output?: string; spec?: string } = {}): string {
   const output = path.resolve(options.output ?? defaultDocsOutput);
-  const spec = options.spec ?? path.join(packageRoot, "openapi.yaml");
+  const spec = options.spec ?? packageFile("openapi.yaml");
   let redocly: string;
   try {
     const require = createRequire(import.meta.url);
@@ -36,7 +36,7 @@ export function buildDocs(options: { output?: string; spec?: string } = {}): str
   mkdirSync(path.dirname(output), { recursive: true });
   const result = spawnSync(
     process.execPath,
-    [redocly, "build-docs", spec, "--output", output, "--inlineBundle", "--title", "SignalZen API v1", "--config", path.join(packageRoot, "redocly.yaml")],
+    [redocly, "build-docs", spec, "--output", output, "--inlineBundle", "--title", "SignalZen API v1", "--config", packageFile("redocly.yaml")],
     { encoding: "utf8" },
   );
   if (result.status !== 0) throw new Error(`redocly build-docs failed:\n${result.stderr || result.stdout}`);
