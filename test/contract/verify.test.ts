@@ -46,6 +46,14 @@ describe("verify against the mock", () => {
     expect(ids.filter((id) => id.includes("/404-"))).toEqual(["errors/getUser/404-unknown-id", "errors/listUserMessages/404-unknown-user_id", "errors/getUserMessage/404-unknown-user_id", "errors/getUserMessage/404-unknown-id"]);
   });
 
+  it("starts from the records it is given instead of discovering them", async () => {
+    const given = await verify({ baseUrl: mock.url, secret: SECRET, probeMethods: true, userId: 77, messageId: 9, generatedRuns: 1 });
+    expect(given.ok).toBe(true);
+    const success = await verify({ baseUrl: mock.url, secret: SECRET, userId: 77, messageId: 9, maxRequests: 4 });
+    expect(success.requests).toBe(4); // no discovery requests: the four success checks only
+    expect(success.checks.slice(0, 4).map((check) => check.status)).toEqual(["pass", "pass", "pass", "pass"]);
+  });
+
   it("stays within its bounds: only GET unless asked, and a request budget", async () => {
     const onlyGet = await verify({ baseUrl: mock.url, secret: SECRET });
     expect(onlyGet.checks.filter((check) => check.status === "not-run").map((check) => [check.id, check.reason])).toEqual(
