@@ -181,6 +181,11 @@ export const retryAfterStatuses = [
   503
 ] as const;
 
+export const responseHeaders = {
+  "wwwAuthenticate": "Bearer realm=\"SignalZen API\"",
+  "allow": "GET"
+} as const;
+
 export const bounds = {
   "offset": {
     "minimum": 0,

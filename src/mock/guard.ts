@@ -20,11 +20,11 @@ export interface GuardOptions {
   onResponse?: (line: { method: string; path: string; status: number; ms: number }) => void;
 }
 
-const ALLOWED_METHODS = "GET";
+const ALLOWED_METHODS = contract.responseHeaders.allow;
 // Browser apps on another origin send these; `Prefer` lets a frontend ask the mock for an error state.
 const CORS_ALLOWED_HEADERS = "Authorization, Accept, Prefer";
 const CORS_EXPOSED_HEADERS = "Retry-After, WWW-Authenticate, Allow";
-const WWW_AUTHENTICATE = 'Bearer realm="SignalZen API"';
+const WWW_AUTHENTICATE = contract.responseHeaders.wwwAuthenticate;
 
 /** The spec's paths as matchers, each with the statuses its operation declares. */
 const routes = contract.operations.map((operation) => ({
@@ -160,7 +160,7 @@ export function createGuard(prismHandler: RequestListener, options: GuardOptions
       });
       return response.end();
     }
-    if (request.method !== "GET") {
+    if (request.method !== ALLOWED_METHODS) {
       return sendError(request, response, 405, `${request.method} is not allowed on ${route.path}: the API is read-only, only GET is allowed.`, undefined, { Allow: ALLOWED_METHODS });
     }
     if (!acceptAdmits(request.headers.accept, contract.mediaType)) {

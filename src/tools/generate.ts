@@ -99,6 +99,11 @@ export function contractFacts(spec: Json) {
     // Small facts of their own, so the client bundle need not carry the error table's messages.
     errorStatuses: Object.keys(errors).map(Number),
     retryAfterStatuses: Object.entries(errors).filter(([, error]) => error.retryAfter).map(([status]) => Number(status)),
+    // The values the spec gives its WWW-Authenticate (401) and Allow (405) headers.
+    responseHeaders: {
+      wwwAuthenticate: spec.components.headers.WWWAuthenticate.example,
+      allow: spec.components.headers.Allow.schema.const,
+    },
     bounds: {
       offset: bounds(parameters.offset.schema),
       limit: bounds(parameters.limit.schema),
