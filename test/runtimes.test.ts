@@ -1,0 +1,59 @@
+/**
+ * The client in Deno and Bun (the npm packages `deno` and `bun` ship their binaries), against the mock:
+ * the same bundle a consumer's bundler would make, using nothing but the Fetch API.
+ */
+import { execFile, execFileSync } from "node:child_process";
+import { promisify } from "node:util";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startMock, type RunningMock } from "../src/mock/server.js";
+import { bundleClient } from "./helpers/bundle.js";
+import { repoRoot } from "./helpers/cli.js";
+
+// Outside node_modules, like Node 24: binaries there would land on every npm script's PATH.
+const runtimes = path.join(repoRoot, ".runtimes");
+const bin = (name: string) => path.join(runtimes, "node_modules/.bin", name);
+const SECRET = "runtime-test-secret";
+
+const script = `
+import { createSignalZenClient, NotFoundError, AuthenticationError } from "./client.mjs";
+const [url, secret] = globalThis.Deno ? Deno.args : process.argv.slice(2);
+const sz = createSignalZenClient({ apiSecret: secret, baseUrl: url });
+const results = { page: await sz.users.list({ limit: 5 }), user: (await sz.users.get(123)).name, senders: [] };
+for await (const message of sz.messages.all(123, { limit: 1, concurrency: 2 })) results.senders.push(message.sender_type === "operator" ? message.sender.forename : message.sender.name);
+try { await sz.users.get(1500000000); } catch (error) { results.notFound = [error instanceof NotFoundError, error.status, error.code]; }
+try { await createSignalZenClient({ apiSecret: "wrong-secret", baseUrl: url }).users.list(); } catch (error) { results.auth = [error instanceof AuthenticationError, error.status]; }
+console.log(JSON.stringify(results));
+`;
+
+describe.each(["bun", "deno"])("client in %s", (runtime) => {
+  let mock: RunningMock;
+  const directory = mkdtempSync(path.join(tmpdir(), `signalzen-${runtime}-`));
+
+  beforeAll(async () => {
+    if (!existsSync(bin("bun")) || !existsSync(bin("deno"))) {
+      execFileSync("npm", ["install", "--prefix", runtimes, "--no-save", "--no-audit", "--no-fund", "--loglevel=error", "bun@1", "deno@2"], { stdio: "ignore" });
+    }
+    writeFileSync(path.join(directory, "client.mjs"), await bundleClient());
+    writeFileSync(path.join(directory, "run.mjs"), script);
+    mock = await startMock({ port: 0, secret: SECRET });
+  }, 240_000);
+  afterAll(async () => {
+    await mock?.close();
+    rmSync(directory, { recursive: true, force: true });
+  });
+
+  it("lists, gets, walks, narrows and throws typed errors", async () => {
+    const args = runtime === "deno" ? ["run", "--allow-net", "--allow-read", "--no-prompt", "run.mjs"] : ["run.mjs"];
+    // Asynchronously: the mock answers from this very process.
+    const { stdout: output } = await promisify(execFile)(bin(runtime), [...args, mock.url, SECRET], { cwd: directory, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", DENO_NO_UPDATE_CHECK: "1" } });
+    const results = JSON.parse(output.trim().split("\n").at(-1)!);
+    expect(results.page).toMatchObject({ limit: 5, offset: 0, total: 1 });
+    expect(results.user).toBe("John Smith");
+    expect(results.senders).toEqual(["David Smith", "John"]);
+    expect(results.notFound).toEqual([true, 404, "not_found"]);
+    expect(results.auth).toEqual([true, 401]);
+  }, 60_000);
+});
