@@ -12,6 +12,7 @@ import { checkId, checkInteger, checkKnown, checkPage, isLoopback } from "./argu
 import { APIError, ConnectionError, InvalidArgumentError, InvalidResponseError, TimeoutError, errorFromResponse, type RequestInfo } from "./errors.js";
 import type { Message, MessageList, PageParams, User, UserList } from "./models.js";
 import { walkPages, type WalkOptions } from "./paginate.js";
+import { redactSecret } from "./redact.js";
 import { backoffDelay, parseRetryAfter, resolveRetryPolicy, sleep, type RetryPolicy } from "./retry.js";
 
 export interface ClientOptions {
@@ -64,7 +65,6 @@ const MAX_CONCURRENCY = 16;
 const TIMED_OUT = Symbol("timed out");
 
 type Params = { path?: Record<string, number>; query?: PageParams };
-const MIN_REDACTED_LENGTH = 4;
 
 function checkOptions(options: ClientOptions): { baseUrl: string; timeoutMs: number } {
   const { apiSecret, allowInsecureHttp } = options ?? {};
@@ -112,11 +112,7 @@ export function createSignalZenClient(options: ClientOptions) {
     querySerializer: serializeQuery,
   });
 
-  /**
-   * Text from outside (bodies, other libraries' messages) could carry the secret back: scrub it.
-   * A secret of 1-3 characters is not scrubbed: every such run of letters in a message would be blanked.
-   */
-  const redact = (text: string) => (secret.length >= MIN_REDACTED_LENGTH && text.includes(secret) ? text.split(secret).join("[redacted]") : text);
+  const redact = (text: string) => redactSecret(text, secret);
 
   function requestInfo(path: string, params: Params): RequestInfo {
     let url = baseUrl + path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(params.path?.[name])));

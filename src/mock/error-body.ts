@@ -1,17 +1,9 @@
 /** The contract's error body (`#/components/schemas/Error`), as the mock builds it. */
 import * as contract from "../../generated/contract.js";
+import type { components } from "../../generated/schema.js";
 
-export interface ErrorDetail {
-  location?: string;
-  message: string;
-}
-
-export interface ErrorBody {
-  status: number;
-  code: string;
-  message: string;
-  details?: ErrorDetail[];
-}
+export type ErrorBody = components["schemas"]["Error"];
+export type ErrorDetail = components["schemas"]["ErrorDetail"];
 
 type DocumentedStatus = keyof typeof contract.errors;
 

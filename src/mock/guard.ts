@@ -39,7 +39,7 @@ const routes = contract.operations.map((operation) => ({
 function matchRoute(pathname: string) {
   for (const route of routes) {
     const match = route.pattern.exec(pathname);
-    if (match) return { ...route, ids: match.slice(1) };
+    if (match) return { route, ids: match.slice(1) };
   }
   return undefined;
 }
@@ -116,11 +116,11 @@ function translatePrismResponse(request: IncomingMessage, response: ServerRespon
 }
 
 /** The 200 body, reflecting the request's page window or id (see reflect.ts). */
-function reflectRequest(route: NonNullable<ReturnType<typeof matchRoute>>, search: string, chunk: unknown): string | undefined {
+function reflectRequest(route: (typeof routes)[number], ids: string[], search: string, chunk: unknown): string | undefined {
   if (chunk === undefined || chunk === null) return undefined;
   const body = JSON.parse(String(chunk));
   if (route.listKey) return JSON.stringify(reflectPage(body, route.listKey, search));
-  const id = route.ids[route.ids.length - 1];
+  const id = ids[ids.length - 1];
   return id === undefined ? undefined : JSON.stringify(reflectId(body, Number(id)));
 }
 
@@ -144,10 +144,11 @@ export function createGuard(prismHandler: RequestListener, options: GuardOptions
       // Prism's path matcher throws on this, outside any handler, and the process would go down.
       return sendError(request, response, 400, `The path ${pathname.slice(0, 200)} is not valid percent-encoding.`, [{ location: "path", message: "is not valid percent-encoding" }]);
     }
-    const route = matchRoute(pathname);
-    if (!route) {
+    const matched = matchRoute(pathname);
+    if (!matched) {
       return sendError(request, response, 404, `No such path: ${pathname.slice(0, 200)}. The API has ${routes.map((r) => r.path).join(", ")}.`);
     }
+    const { route, ids } = matched;
     if (request.method === "OPTIONS" && request.headers.origin && request.headers["access-control-request-method"]) {
       // A CORS preflight: the API is read-only, so only GET with these headers is admitted.
       response.writeHead(204, {
@@ -181,7 +182,7 @@ export function createGuard(prismHandler: RequestListener, options: GuardOptions
       return sendError(request, response, 400, `GET ${route.path} does not declare status ${wanted.slice(0, 10)}; it can answer ${[...route.statuses].join(", ")}.`, [{ location: "header.Prefer", message: `code=${wanted.slice(0, 10)} is not declared for this operation` }]);
     }
     // An unknown id is judged after Prism's validation (an invalid request is a 400 first), on the way out.
-    const unknown = wanted === undefined ? route.ids.findIndex((id) => /^\d+$/.test(id) && Number(id) >= FIRST_UNKNOWN_ID) : -1;
+    const unknown = wanted === undefined ? ids.findIndex((id) => /^\d+$/.test(id) && Number(id) >= FIRST_UNKNOWN_ID) : -1;
 
     // Prism matches the scheme case-sensitively and negotiates Accept its own way: hand it the canonical forms.
     request.headers.authorization = `Bearer ${token}`;
@@ -193,11 +194,11 @@ export function createGuard(prismHandler: RequestListener, options: GuardOptions
           const what = route.pathParams[unknown] === "user_id" || route.resource === "user" ? "user" : "message";
           response.statusCode = 404;
           response.setHeader("content-type", contract.mediaType);
-          const body = JSON.stringify(errorBody(404, `No ${what} with id ${route.ids[unknown]}. (The mock knows every id below ${FIRST_UNKNOWN_ID}.)`));
+          const body = JSON.stringify(errorBody(404, `No ${what} with id ${ids[unknown]}. (The mock knows every id below ${FIRST_UNKNOWN_ID}.)`));
           response.setHeader("content-length", Buffer.byteLength(body));
           return (end as (chunk: string) => ServerResponse).call(this, body);
         }
-        const replacement = response.statusCode >= 400 ? translatePrismResponse(request, response, args[0]) : response.statusCode === 200 ? reflectRequest(route, search, args[0]) : undefined;
+        const replacement = response.statusCode >= 400 ? translatePrismResponse(request, response, args[0]) : response.statusCode === 200 ? reflectRequest(route, ids, search, args[0]) : undefined;
         if (replacement !== undefined) {
           response.setHeader("content-length", Buffer.byteLength(replacement));
           return (end as (chunk: string) => ServerResponse).call(this, replacement);

@@ -7,7 +7,7 @@ import fc from "fast-check";
 import * as contract from "../../generated/contract.js";
 import spec from "../../generated/openapi.json" with { type: "json" };
 import { isVendorType, type Exchange, type Session } from "./http.js";
-import { createSchemaValidator, responseSchemaPointer } from "./schema-validator.js";
+import { createSchemaValidator, deref, resolvePointer, responseSchemaPointer } from "./schema-validator.js";
 
 export interface Finding {
   message: string;
@@ -64,8 +64,8 @@ function fillPath(operation: Operation, ids: Partial<Record<string, number>>, ov
 function parameterSchema(operation: Operation, name: string): Json {
   const item = (spec.paths as Json)[operation.path].get;
   for (const raw of item.parameters) {
-    const parameter = raw.$ref ? (spec.components.parameters as Json)[raw.$ref.split("/").pop()] : raw;
-    if (parameter.name === name) return parameter.schema.$ref ? (spec.components.schemas as Json)[parameter.schema.$ref.split("/").pop()] : parameter.schema;
+    const parameter = deref(spec, raw);
+    if (parameter.name === name) return deref(spec, parameter.schema);
   }
   throw new Error(`${operation.operationId} has no parameter ${name}`);
 }
@@ -75,12 +75,6 @@ function excerpt(value: unknown): string {
   return text.length > 120 ? `${text.slice(0, 117)}...` : text;
 }
 
-function at(body: unknown, pointer: string): unknown {
-  return pointer
-    .split("/")
-    .slice(1)
-    .reduce<unknown>((node, token) => (node && typeof node === "object" ? (node as Json)[token.replace(/~1/g, "/").replace(/~0/g, "~")] : undefined), body);
-}
 
 /**
  * Whether an exchange is what the spec promises for this status: that status, the vendor content
@@ -107,7 +101,7 @@ export function conforms(exchange: Exchange, operation: Operation): Finding[] {
   }
   const declared = (responseObject(operation, response.status).headers ?? {}) as Json;
   for (const [name, header] of Object.entries(declared)) {
-    const required = header.$ref ? (spec.components.headers as Json)[header.$ref.split("/").pop()].required : header.required;
+    const required = deref(spec, header).required;
     if (required && response.headers[name.toLowerCase()] === undefined) findings.push({ message: `the required ${name} header is missing`, exchange, specPointer: `${pointer.replace(/\/content\/.*$/, "")}/headers/${name}`, keyword: "required" });
   }
   if (response.json === undefined) {
@@ -115,14 +109,14 @@ export function conforms(exchange: Exchange, operation: Operation): Finding[] {
     return findings;
   }
   for (const violation of validator.validate(pointer, response.json)) {
-    findings.push({ message: `the body ${violation.message}`, exchange, instancePath: violation.instancePath, excerpt: excerpt(at(response.json, violation.instancePath)), specPointer: violation.specPointer, keyword: violation.keyword });
+    findings.push({ message: `the body ${violation.message}`, exchange, instancePath: violation.instancePath, excerpt: excerpt(resolvePointer(response.json, violation.instancePath)), specPointer: violation.specPointer, keyword: violation.keyword });
   }
   return findings;
 }
 
 function responseObject(operation: Operation, status: number): Json {
   const raw = (spec.paths as Json)[operation.path].get.responses[String(status)];
-  return raw.$ref ? (spec.components.responses as Json)[raw.$ref.split("/").pop()] : raw;
+  return deref(spec, raw);
 }
 
 function query(values: Record<string, string | number | undefined>): string {

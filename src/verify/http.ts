@@ -4,6 +4,7 @@
  * redacted from everything it records.
  */
 import * as contract from "../../generated/contract.js";
+import { redactSecret } from "../redact.js";
 
 export interface Exchange {
   request: { method: string; url: string; headers: Record<string, string> };
@@ -33,7 +34,7 @@ export function createSession(options: SessionOptions) {
   const baseUrl = options.baseUrl.replace(/\/+$/, "");
   const doFetch = options.fetch ?? globalThis.fetch;
   let sent = 0;
-  const redact = (text: string) => (options.secret.length >= 4 ? text.split(options.secret).join("[redacted]") : text);
+  const redact = (text: string) => redactSecret(text, options.secret);
 
   async function send(path: string, choice: HeaderChoice = {}, method = "GET"): Promise<Exchange> {
     if (sent >= options.maxRequests) throw new BudgetExhausted(options.maxRequests);

@@ -25,7 +25,7 @@ export interface SchemaViolation {
 
 const DOCUMENT_ID = "openapi.yaml";
 
-function escapePointer(token: string): string {
+export function escapePointer(token: string): string {
   return token.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 
@@ -71,7 +71,7 @@ export function createSchemaValidator(document: object = spec) {
     for (const error of errors) {
       const schema = error.parentSchema as { discriminator?: { propertyName: string; mapping?: Record<string, string> } } | undefined;
       if (error.keyword !== "oneOf" || !schema?.discriminator?.mapping) continue;
-      const item = resolveInstance(value, error.instancePath);
+      const item = resolvePointer(value, error.instancePath);
       const tag = item && typeof item === "object" ? (item as Record<string, unknown>)[schema.discriminator.propertyName] : undefined;
       const branch = typeof tag === "string" ? schema.discriminator.mapping[tag] : undefined;
       if (!branch) continue; // no valid discriminator value: every branch's failure is relevant
@@ -102,7 +102,8 @@ export function createSchemaValidator(document: object = spec) {
   };
 }
 
-function resolveInstance(value: unknown, pointer: string): unknown {
+/** The node at a JSON pointer (`#/a/b` or `/a/b`) in a value or document. */
+export function resolvePointer(value: unknown, pointer: string): unknown {
   if (!pointer || pointer === "#") return value;
   return pointer
     .replace(/^#/, "")
@@ -126,7 +127,14 @@ export function responseSchemaPointer(document: OpenAPIDocument, path: string, m
   if (!operation?.responses[String(status)]) return null;
   const raw = operation.responses[String(status)] as { $ref?: string };
   const base = raw.$ref ? raw.$ref : `#/paths/${escapePointer(path)}/${method.toLowerCase()}/responses/${status}`;
-  const response = resolveInstance(document, base) as { content?: Record<string, unknown> };
+  const response = resolvePointer(document, base) as { content?: Record<string, unknown> };
   const mediaType = Object.keys(response.content ?? {})[0];
   return mediaType ? `${base}/content/${escapePointer(mediaType)}/schema` : null;
+}
+
+/** A spec node with its local `$ref`s followed. */
+export function deref<T = Record<string, any>>(document: object, node: unknown): T {
+  let current = node as { $ref?: string } | undefined;
+  while (current && typeof current.$ref === "string") current = resolvePointer(document, current.$ref) as { $ref?: string } | undefined;
+  return current as T;
 }

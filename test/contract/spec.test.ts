@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import spec from "../../generated/openapi.json" with { type: "json" };
 import * as contract from "../../generated/contract.js";
-import { createSchemaValidator } from "../../src/verify/schema-validator.js";
+import { createSchemaValidator, deref as derefIn, escapePointer } from "../../src/verify/schema-validator.js";
 
 type Json = Record<string, any>;
 const document = spec as Json;
@@ -14,13 +14,8 @@ const validator = createSchemaValidator();
 const referencePath = new URL("./fixtures/signalzen-api-v1.md", import.meta.url);
 const reference = readFileSync(referencePath, "utf8");
 
-function deref(node: Json): Json {
-  let current = node;
-  while (current?.$ref) current = current.$ref.slice(2).split("/").reduce((at: Json, key: string) => at[key.replace(/~1/g, "/")], document);
-  return current;
-}
-
-const escape = (token: string) => token.replace(/~/g, "~0").replace(/\//g, "~1");
+const deref = (node: Json): Json => derefIn(document, node);
+const escape = escapePointer;
 
 /** Every example in the document, with the pointer of the schema it must satisfy. */
 function allExamples(): { where: string; schemaPointer: string; value: unknown }[] {
