@@ -2,7 +2,7 @@
  * The client in Deno and Bun (the npm packages `deno` and `bun` ship their binaries), against the mock:
  * the same bundle a consumer's bundler would make, using nothing but the Fetch API.
  */
-import { execFile, execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startMock, type RunningMock } from "../src/mock/server.js";
 import { bundleClient } from "./helpers/bundle.js";
 import { repoRoot } from "./helpers/cli.js";
+import { npm } from "./helpers/npm.js";
 
 // Outside node_modules, like Node 24: binaries there would land on every npm script's PATH.
 const runtimes = path.join(repoRoot, ".runtimes");
@@ -34,12 +35,12 @@ describe.each(["bun", "deno"])("client in %s", (runtime) => {
 
   beforeAll(async () => {
     if (!existsSync(bin("bun")) || !existsSync(bin("deno"))) {
-      execFileSync("npm", ["install", "--prefix", runtimes, "--no-save", "--no-audit", "--no-fund", "--loglevel=error", "bun@1", "deno@2"], { stdio: "ignore" });
+      npm(["install", "--prefix", runtimes, "--no-save", "bun@1", "deno@2"], repoRoot);
     }
     writeFileSync(path.join(directory, "client.mjs"), await bundleClient());
     writeFileSync(path.join(directory, "run.mjs"), script);
     mock = await startMock({ port: 0, secret: SECRET });
-  }, 240_000);
+  }, 600_000);
   afterAll(async () => {
     await mock?.close();
     rmSync(directory, { recursive: true, force: true });

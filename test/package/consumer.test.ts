@@ -8,9 +8,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exitOf, repoRoot } from "../helpers/cli.js";
+import { npm } from "../helpers/npm.js";
 
 const SECRET = "consumer-test-secret";
-const npm = (args: string[], cwd: string) => execFileSync("npm", [...args, "--no-audit", "--no-fund", "--loglevel=error"], { cwd, encoding: "utf8", env: { ...process.env, npm_config_update_notifier: "false" } });
 
 function sizeOf(directory: string): number {
   let total = 0;
@@ -38,7 +38,7 @@ describe("the packed package in a fresh project", () => {
     mkdirSync(project);
     writeFileSync(path.join(project, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
     npm(["install", tarball], project);
-  }, 240_000);
+  }, 600_000);
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   it("installs the client and types with only their small runtime dependencies, under 1 MB", () => {
@@ -108,7 +108,7 @@ describe("the packed package in a fresh project", () => {
       mock.kill("SIGTERM");
       await exitOf(mock as never);
     }
-  }, 300_000);
+  }, 600_000);
 
   it("passes publint and arethetypeswrong (ESM-only package; openapi.yaml is a data file, not a module)", () => {
     const bin = (name: string) => path.join(repoRoot, "node_modules/.bin", name);
