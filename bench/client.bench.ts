@@ -1,6 +1,6 @@
 /**
- * `npm run bench:client`: the client against its baselines, measured in the same run (rounds
- * interleaved, best round kept, because these machines are noisy). Prints `name: value` lines.
+ * `npm run bench:client`: the client against its baselines, measured in the same run (short slices,
+ * contenders interleaved, medians compared, because these machines are noisy). Prints `name: value` lines.
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -11,6 +11,7 @@ import * as contract from "../generated/contract.js";
 import type { paths } from "../generated/schema.js";
 import { createSignalZenClient } from "../src/index.js";
 import { bundleClient } from "../test/helpers/bundle.js";
+import { bundleWithoutStrings } from "./bundle-floor.js";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 25);
 const CALLS = Number(process.env.BENCH_CALLS ?? 2_000);
@@ -54,7 +55,7 @@ async function bundleSizes() {
   const client = await bundleClient({ minify: true });
   const openapiFetch = await build({ stdin: { contents: 'export { default } from "openapi-fetch";', resolveDir: process.cwd() }, bundle: true, format: "esm", platform: "browser", minify: true, write: false });
   const gzip = (code: string) => gzipSync(code, { level: 9 }).length;
-  return { client: gzip(client), openapiFetch: gzip(openapiFetch.outputFiles[0]!.text) };
+  return { client: gzip(client), openapiFetch: gzip(openapiFetch.outputFiles[0]!.text), withoutStrings: gzip(await bundleWithoutStrings()) };
 }
 
 /** A local server over 10,000 users that answers each request after 20 ms. */
@@ -98,6 +99,7 @@ console.log(`ops_ratio_vs_raw_fetch: ${(throughput.client! / throughput.raw_fetc
 const sizes = await bundleSizes();
 console.log(`bundle_min_gzip_bytes: ${sizes.client}`);
 console.log(`openapi_fetch_min_gzip_bytes: ${sizes.openapiFetch}`);
+console.log(`bundle_without_own_strings_min_gzip_bytes: ${sizes.withoutStrings}`);
 const walk = await paginationSpeedup();
 console.log(`paginate_c1_ms: ${walk.sequential.toFixed(0)}`);
 console.log(`paginate_c8_ms: ${walk.concurrent.toFixed(0)}`);

@@ -1,8 +1,8 @@
 /** The client entry bundled for the browser, as a consumer's bundler would (fails on any Node built-in). */
-import { build } from "esbuild";
+import { build, type Plugin } from "esbuild";
 import { fileURLToPath } from "node:url";
 
-export async function bundleClient(options: { minify?: boolean } = {}): Promise<string> {
+export async function bundleClient(options: { minify?: boolean; plugins?: Plugin[] } = {}): Promise<string> {
   const result = await build({
     entryPoints: [fileURLToPath(new URL("../../src/index.ts", import.meta.url))],
     bundle: true,
@@ -12,6 +12,7 @@ export async function bundleClient(options: { minify?: boolean } = {}): Promise<
     minify: options.minify ?? false,
     write: false,
     logLevel: "silent",
+    plugins: options.plugins ?? [],
   });
   return result.outputFiles[0]!.text;
 }
