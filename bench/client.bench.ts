@@ -6,21 +6,14 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
-import createClient from "openapi-fetch";
 import * as contract from "../generated/contract.js";
-import type { paths } from "../generated/schema.js";
 import { createSignalZenClient } from "../src/index.js";
 import { bundleClient } from "../test/helpers/bundle.js";
 import { bundleWithoutStrings } from "./bundle-floor.js";
+import { contenders as makeContenders } from "./contenders.js";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 25);
 const CALLS = Number(process.env.BENCH_CALLS ?? 2_000);
-const baseUrl = "https://api.signalzen.com/external";
-const headers = { Authorization: "Bearer bench-secret", Accept: contract.mediaType };
-const body = JSON.stringify({ id: 123, name: "John Smith", email: "john.smith@gmail.com", reference: "123", created_at: "2017-11-25T20:27:42.000Z", updated_at: "2017-11-25T20:27:42.000Z", online_at: "2017-11-25T20:27:42.000Z", last_url: "https://google.com", user_attributes: [{ name: "company", value: "John limited" }] });
-const responseHeaders = { "Content-Type": contract.mediaType, "Content-Length": String(Buffer.byteLength(body)) };
-// The same stub for every contender: a fresh Response per call, as a real fetch gives.
-const stubFetch = async (_request: Request) => new Response(body, { headers: responseHeaders });
 
 async function opsPerSecond(call: () => Promise<unknown>): Promise<number> {
   const started = performance.now();
@@ -33,13 +26,7 @@ async function opsPerSecond(call: () => Promise<unknown>): Promise<number> {
  * (GC, JIT), so long back-to-back runs favour whoever goes first.
  */
 async function compareThroughput() {
-  const sz = createSignalZenClient({ apiSecret: "bench-secret", baseUrl, fetch: stubFetch });
-  const bare = createClient<paths>({ baseUrl, fetch: stubFetch, headers });
-  const contenders: Record<string, () => Promise<unknown>> = {
-    client: () => sz.users.get(123),
-    openapi_fetch: () => bare.GET("/users/{id}", { params: { path: { id: 123 } } }),
-    raw_fetch: async () => (await stubFetch(new Request(`${baseUrl}/users/123`, { headers }))).json(),
-  };
+  const contenders = makeContenders();
   const samples: Record<string, number[]> = { client: [], openapi_fetch: [], raw_fetch: [] };
   for (let warm = 0; warm < 3; warm++) for (const call of Object.values(contenders)) await opsPerSecond(call);
   for (let round = 0; round < ROUNDS; round++) {
