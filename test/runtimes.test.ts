@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startMock, type RunningMock } from "../src/mock/server.js";
 import { bundleClient } from "./helpers/bundle.js";
 import { repoRoot } from "./helpers/cli.js";
+import { lifetimeScript } from "./helpers/lifetime-script.js";
 import { npm } from "./helpers/npm.js";
 
 // Outside node_modules, like Node 24: binaries there would land on every npm script's PATH.
@@ -39,6 +40,7 @@ describe.each(["bun", "deno"])("client in %s", (runtime) => {
     }
     writeFileSync(path.join(directory, "client.mjs"), await bundleClient());
     writeFileSync(path.join(directory, "run.mjs"), script);
+    writeFileSync(path.join(directory, "lifetime.mjs"), lifetimeScript);
     mock = await startMock({ port: 0, secret: SECRET });
   }, 600_000);
   afterAll(async () => {
@@ -57,4 +59,13 @@ describe.each(["bun", "deno"])("client in %s", (runtime) => {
     expect(results.notFound).toEqual([true, 404, "not_found"]);
     expect(results.auth).toEqual([true, 401]);
   }, 60_000);
+
+  it.each([
+    ["exits once its last call is answered, not when the timeout would have run out", "answer", '{"id":1}'],
+    ["stays alive while an attempt hangs, to get its TimeoutError", "hang", "TimeoutError"],
+  ])("a script %s", async (_title, mode, expected) => {
+    const args = runtime === "deno" ? ["run", "--allow-read", "--no-prompt", "lifetime.mjs", mode] : ["lifetime.mjs", mode];
+    const { stdout } = await promisify(execFile)(bin(runtime), args, { cwd: directory, encoding: "utf8", timeout: 15_000, env: { ...process.env, NO_COLOR: "1", DENO_NO_UPDATE_CHECK: "1" } });
+    expect(stdout.trim()).toBe(expected);
+  }, 20_000);
 });
