@@ -10,7 +10,7 @@ const TRIES = 3;
 
 export function npm(args: string[], cwd: string): string {
   const env = { ...process.env, npm_config_update_notifier: "false" };
-  const installing = args[0] === "install" || args[0] === "ci";
+  const installing = args[0] === "install";
   const flags = ["--no-audit", "--no-fund", "--loglevel=error", ...(installing ? ["--prefer-offline"] : [])];
   for (let attempt = 1; ; attempt++) {
     try {
