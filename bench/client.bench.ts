@@ -7,7 +7,7 @@ import type { AddressInfo } from "node:net";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import * as contract from "../generated/contract.js";
-import { createSignalZenClient } from "../src/index.js";
+import { createSignalZenClient } from "../src/client/index.js";
 import { bundleClient } from "../test/helpers/bundle.js";
 import { bundleWithoutStrings } from "./bundle-floor.js";
 import { contenders as makeContenders } from "./contenders.js";

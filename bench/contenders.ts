@@ -8,7 +8,7 @@
 import createClient from "openapi-fetch";
 import * as contract from "../generated/contract.js";
 import type { paths } from "../generated/schema.js";
-import { createSignalZenClient } from "../src/index.js";
+import { createSignalZenClient } from "../src/client/index.js";
 
 export const CONTENDERS = ["client", "openapi_fetch", "raw_fetch"] as const;
 export type Contender = (typeof CONTENDERS)[number];

@@ -68,7 +68,7 @@ function rssMb(pid: number): number {
 }
 
 const prism = await start("prism", [prismBin, "mock", "-h", "127.0.0.1", "-p", "4091", "-v", "silent", "openapi.yaml"], 4091);
-const mock = await start("mock", ["--import", "tsx", "src/cli.ts", "mock", "--port", "4092"], 4092);
+const mock = await start("mock", ["--import", "tsx", "src/cli/index.ts", "mock", "--port", "4092"], 4092);
 try {
   await load(prism.url); // warm both up before measuring
   await load(mock.url);

@@ -11,7 +11,7 @@
 import type { AddressInfo } from "node:net";
 import { createGuard, type GuardOptions } from "./guard.js";
 import { createPrismServer } from "./prism.js";
-import { packageFile } from "../package-files.js";
+import { packageFile } from "../contract/files.js";
 
 export interface MockOptions {
   /** @default 4010; 0 picks a free port. */

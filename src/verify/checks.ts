@@ -7,7 +7,7 @@ import fc from "fast-check";
 import * as contract from "../../generated/contract.js";
 import spec from "../../generated/openapi.json" with { type: "json" };
 import { isVendorType, type Exchange, type Session } from "./http.js";
-import { createSchemaValidator, deref, resolvePointer, responseSchemaPointer } from "./schema-validator.js";
+import { createSchemaValidator, deref, resolvePointer, responseSchemaPointer } from "../contract/schema-validator.js";
 
 export interface Finding {
   message: string;

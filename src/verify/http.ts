@@ -4,7 +4,7 @@
  * redacted from everything it records.
  */
 import * as contract from "../../generated/contract.js";
-import { redactSecret } from "../redact.js";
+import { redactSecret } from "../client/redact.js";
 
 export interface Exchange {
   request: { method: string; url: string; headers: Record<string, string> };

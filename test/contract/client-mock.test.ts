@@ -1,11 +1,11 @@
 /** The client against the mock: the surface other repos code against, end to end, both held to the spec. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import spec from "../../generated/openapi.json" with { type: "json" };
-import { createSignalZenClient, NotFoundError, RateLimitError, AuthenticationError, type Message, type User } from "../../src/index.js";
+import { createSignalZenClient, NotFoundError, RateLimitError, AuthenticationError, type Message, type User } from "../../src/client/index.js";
 import { startMock, type RunningMock } from "../../src/mock/server.js";
 import { FIRST_UNKNOWN_ID } from "../../src/mock/reflect.js";
-import { createSignalZenClient as create } from "../../src/client.js";
-import { createSchemaValidator } from "../../src/verify/schema-validator.js";
+import { createSignalZenClient as create } from "../../src/client/create-client.js";
+import { createSchemaValidator } from "../../src/contract/schema-validator.js";
 
 const validator = createSchemaValidator();
 const examples = spec.components.examples;

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import spec from "../../generated/openapi.json" with { type: "json" };
 import * as contract from "../../generated/contract.js";
-import { createSchemaValidator, deref as derefIn, escapePointer } from "../../src/verify/schema-validator.js";
+import { createSchemaValidator, deref as derefIn, escapePointer } from "../../src/contract/schema-validator.js";
 
 type Json = Record<string, any>;
 const document = spec as Json;

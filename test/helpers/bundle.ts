@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 
 export async function bundleClient(options: { minify?: boolean; plugins?: Plugin[] } = {}): Promise<string> {
   const result = await build({
-    entryPoints: [fileURLToPath(new URL("../../src/index.ts", import.meta.url))],
+    entryPoints: [fileURLToPath(new URL("../../src/client/index.ts", import.meta.url))],
     bundle: true,
     format: "esm",
     platform: "browser",

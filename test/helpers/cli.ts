@@ -3,7 +3,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 export const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
-export const cliArgs = ["--import", "tsx", "src/cli.ts"];
+export const cliArgs = ["--import", "tsx", "src/cli/index.ts"];
 
 export function startCli(args: string[], env: Record<string, string> = {}): { child: ChildProcessWithoutNullStreams; output: () => string; waitFor: (pattern: RegExp, ms?: number) => Promise<RegExpMatchArray> } {
   const { SIGNALZEN_API_SECRET: _inherited, ...inherited } = process.env;

@@ -122,7 +122,7 @@ describe("the packed package in a fresh project", () => {
   it("exports exactly what README promises", async () => {
     const manifest = JSON.parse(readFileSync(path.join(project, "node_modules/@signalzen/api/package.json"), "utf8"));
     expect(Object.keys(manifest.exports)).toEqual([".", "./types", "./mock", "./openapi.yaml", "./package.json"]);
-    expect(manifest.bin).toEqual({ "signalzen-api": "./dist/src/cli.js" });
+    expect(manifest.bin).toEqual({ "signalzen-api": "./dist/src/cli/index.js" });
     expect(readFileSync(path.join(project, "node_modules/@signalzen/api/openapi.yaml"), "utf8")).toBe(readFileSync(path.join(repoRoot, "openapi.yaml"), "utf8"));
   });
 });

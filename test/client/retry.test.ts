@@ -1,6 +1,6 @@
 /** The retry policy's pure parts: Retry-After parsing, backoff, policy checks. */
 import { describe, expect, it } from "vitest";
-import { backoffDelay, defaultRetryPolicy, NEVER_RETRIED, parseRetryAfter, resolveRetryPolicy, sleep } from "../src/retry.js";
+import { backoffDelay, defaultRetryPolicy, NEVER_RETRIED, parseRetryAfter, resolveRetryPolicy, sleep } from "../../src/client/retry.js";
 
 describe("parseRetryAfter", () => {
   const now = Date.parse("2026-11-23T10:00:00Z");

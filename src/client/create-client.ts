@@ -6,8 +6,8 @@
  * No Node-only API is used here: it runs in Node, browsers, Deno and Bun.
  */
 import createClient, { type Client } from "openapi-fetch";
-import * as contract from "../generated/contract.js";
-import type { paths } from "../generated/schema.js";
+import * as contract from "../../generated/contract.js";
+import type { paths } from "../../generated/schema.js";
 import { checkId, checkInteger, checkKnown, checkPage, isLoopback } from "./arguments.js";
 import { APIError, ConnectionError, InvalidArgumentError, InvalidResponseError, TimeoutError, errorFromResponse, type RequestInfo } from "./errors.js";
 import type { Message, MessageList, PageParams, User, UserList } from "./models.js";

@@ -1,6 +1,6 @@
 /** Type-level behaviour of the generated types: the message union narrows on `sender_type`. */
 import { describe, expectTypeOf, it } from "vitest";
-import type { components, operations, paths } from "../generated/schema.js";
+import type { components, operations, paths } from "../../generated/schema.js";
 
 type Message = components["schemas"]["Message"];
 

@@ -1,7 +1,7 @@
 /** The `signalzen-api` command line, run as a user runs it. */
 import { describe, expect, it } from "vitest";
-import { exitOf, startCli } from "./helpers/cli.js";
-import { GOOD_HEADERS, rawRequest } from "./helpers/http.js";
+import { exitOf, startCli } from "../helpers/cli.js";
+import { GOOD_HEADERS, rawRequest } from "../helpers/http.js";
 
 describe("signalzen-api mock", () => {
   it("prints its URL and secret rule, logs one line per request, and stops cleanly on SIGTERM", async () => {

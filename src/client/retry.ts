@@ -6,7 +6,7 @@
  * loop this needs is a dozen lines (client.ts), while p-retry would add ~1.3 KB to a bundle with a
  * 5 KB budget.
  */
-import * as contract from "../generated/contract.js";
+import * as contract from "../../generated/contract.js";
 import { checkInteger } from "./arguments.js";
 import { InvalidArgumentError } from "./errors.js";
 

@@ -5,8 +5,8 @@
  * generated `paths`/`components`/`operations` (`@signalzen/api/types`), and internals (argument
  * checks, the page walker), which are not a promise to keep.
  */
-export { createSignalZenClient, DEFAULT_TIMEOUT_MS } from "./client.js";
-export type { ClientOptions, CallOptions, AllOptions, Paginator, SignalZenClient } from "./client.js";
+export { createSignalZenClient, DEFAULT_TIMEOUT_MS } from "./create-client.js";
+export type { ClientOptions, CallOptions, AllOptions, Paginator, SignalZenClient } from "./create-client.js";
 export {
   SignalZenError,
   APIError,

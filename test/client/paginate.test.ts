@@ -1,7 +1,7 @@
 /** Walking pages: order, concurrency, early exit, and every rule for a list that misbehaves. */
 import { describe, expect, it } from "vitest";
-import { createSignalZenClient, PaginationError, type User } from "../src/index.js";
-import { json, stubFetch } from "./helpers/stub-fetch.js";
+import { createSignalZenClient, PaginationError, type User } from "../../src/client/index.js";
+import { json, stubFetch } from "../helpers/stub-fetch.js";
 
 const makeUser = (id: number): User => ({ id, name: null, email: null, reference: null, created_at: "2018-02-09T17:18:50.000Z", updated_at: "2018-02-09T17:18:50.000Z", online_at: null, last_url: null, user_attributes: [] });
 

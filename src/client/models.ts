@@ -2,7 +2,7 @@
  * The API's records under their own names, from the generated types. (openapi-typescript's
  * `SuccessResponseJSON` helper mishandles `+json` vendor media types, so these are spelled out.)
  */
-import type { components, operations } from "../generated/schema.js";
+import type { components, operations } from "../../generated/schema.js";
 
 type Schemas = components["schemas"];
 

@@ -13,7 +13,7 @@ import path from "node:path";
 import { parse } from "yaml";
 import openapiTS, { astToString } from "openapi-typescript";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const specPath = path.join(root, "openapi.yaml");
 
 type Json = Record<string, any>;

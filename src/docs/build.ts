@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { packageFile } from "../package-files.js";
+import { packageFile } from "../contract/files.js";
 
 export const defaultDocsOutput = "docs/index.html";
 
@@ -43,7 +43,7 @@ export function buildDocs(options: { output?: string; spec?: string } = {}): str
   let html = readFileSync(output, "utf8");
   for (const logo of CDN_LOGOS) {
     if (!html.includes(logo)) {
-      throw new Error(`the Redoc bundle no longer references ${logo}; check the rendered page for other remote assets and update src/tools/docs.ts`);
+      throw new Error(`the Redoc bundle no longer references ${logo}; check the rendered page for other remote assets and update src/docs/build.ts`);
     }
     html = html.split(logo).join(INLINE_LOGO);
   }

@@ -8,11 +8,11 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startMock, type RunningMock } from "../src/mock/server.js";
-import { bundleClient } from "./helpers/bundle.js";
-import { repoRoot } from "./helpers/cli.js";
-import { lifetimeScript } from "./helpers/lifetime-script.js";
-import { npm } from "./helpers/npm.js";
+import { startMock, type RunningMock } from "../../src/mock/server.js";
+import { bundleClient } from "../helpers/bundle.js";
+import { repoRoot } from "../helpers/cli.js";
+import { lifetimeScript } from "../helpers/lifetime-script.js";
+import { npm } from "../helpers/npm.js";
 
 // Outside node_modules, like Node 24: binaries there would land on every npm script's PATH.
 const runtimes = path.join(repoRoot, ".runtimes");

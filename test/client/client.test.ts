@@ -1,6 +1,6 @@
 /** The client with an injected fetch: headers, arguments, every error class, retries, timeouts, secret hygiene. */
 import { describe, expect, it, vi } from "vitest";
-import * as contract from "../generated/contract.js";
+import * as contract from "../../generated/contract.js";
 import {
   APIError,
   AuthenticationError,
@@ -19,9 +19,9 @@ import {
   ServiceUnavailableError,
   SignalZenError,
   TimeoutError,
-} from "../src/index.js";
-import { errorClassByStatus } from "../src/errors.js";
-import { errorResponse, json, stubFetch } from "./helpers/stub-fetch.js";
+} from "../../src/client/index.js";
+import { errorClassByStatus } from "../../src/client/errors.js";
+import { errorResponse, json, stubFetch } from "../helpers/stub-fetch.js";
 
 const SECRET = "sz_live_0123456789abcdef";
 const user = { id: 123, name: "John Smith", email: "john.smith@gmail.com", reference: "123", created_at: "2017-11-25T20:27:42.000Z", updated_at: "2017-11-25T20:27:42.000Z", online_at: null, last_url: null, user_attributes: [] };

@@ -3,9 +3,9 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { startMock, type RunningMock } from "../src/mock/server.js";
-import { launchChromium } from "./helpers/browser.js";
-import { bundleClient } from "./helpers/bundle.js";
+import { startMock, type RunningMock } from "../../src/mock/server.js";
+import { launchChromium } from "../helpers/browser.js";
+import { bundleClient } from "../helpers/bundle.js";
 
 describe("client in a browser", () => {
   let mock: RunningMock;

@@ -9,8 +9,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bundleClient } from "./helpers/bundle.js";
-import { lifetimeScript } from "./helpers/lifetime-script.js";
+import { bundleClient } from "../helpers/bundle.js";
+import { lifetimeScript } from "../helpers/lifetime-script.js";
 
 describe("a Node script using the client", () => {
   const directory = mkdtempSync(path.join(tmpdir(), "signalzen-lifetime-"));

@@ -1,4 +1,4 @@
-/** Files shipped at the package root (openapi.yaml, redocly.yaml), found from src/ or from dist/src/. */
+/** Files shipped at the package root (openapi.yaml, redocly.yaml), found from src/contract/ or from dist/src/contract/. */
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -6,8 +6,8 @@ import { fileURLToPath } from "node:url";
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 export function packageFile(name: string): string {
-  // src/ is one level below the root; dist/src/ is two.
-  const candidates = [path.resolve(here, "..", name), path.resolve(here, "../..", name)];
+  // src/contract/ is two levels below the root; dist/src/contract/ is three.
+  const candidates = [path.resolve(here, "../..", name), path.resolve(here, "../../..", name)];
   const found = candidates.find((candidate) => existsSync(candidate));
   if (!found) throw new Error(`the package file ${name} is missing (looked in ${candidates.join(" and ")}); reinstall @signalzen/api`);
   return found;

@@ -4,12 +4,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
-import spec from "../generated/openapi.json" with { type: "json" };
-import * as contract from "../generated/contract.js";
-import { startMock, type RunningMock } from "../src/mock/server.js";
-import { FIRST_UNKNOWN_ID } from "../src/mock/reflect.js";
-import { createSchemaValidator, responseSchemaPointer } from "../src/verify/schema-validator.js";
-import { GOOD_HEADERS, rawRequest, type RawResponse } from "./helpers/http.js";
+import spec from "../../generated/openapi.json" with { type: "json" };
+import * as contract from "../../generated/contract.js";
+import { startMock, type RunningMock } from "../../src/mock/server.js";
+import { FIRST_UNKNOWN_ID } from "../../src/mock/reflect.js";
+import { createSchemaValidator, responseSchemaPointer } from "../../src/contract/schema-validator.js";
+import { GOOD_HEADERS, rawRequest, type RawResponse } from "../helpers/http.js";
 
 const validator = createSchemaValidator();
 const sample: Record<string, string> = {

@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+/**
+ * `signalzen-api` (`npx @signalzen/api <command>`): one module per command beside this one; this file
+ * only dispatches and turns failures into a message and an exit code.
+ */
+import { PrismMissingError } from "../mock/prism.js";
+import { docs } from "./docs.js";
+import { mock } from "./mock.js";
+import { MissingDependencyError, UsageError } from "./options.js";
+import { USAGE } from "./usage.js";
+import { verify } from "./verify.js";
+
+const commands: Record<string, (args: string[]) => Promise<void>> = { mock, verify, docs };
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...args] = argv;
+  if (!command || command === "--help" || command === "-h" || command === "help") return void console.log(USAGE);
+  const run = commands[command];
+  if (!run) throw new UsageError(`unknown command "${command}"`);
+  await run(args);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof UsageError) {
+    console.error(`signalzen-api: ${error.message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  if (error instanceof PrismMissingError || error instanceof MissingDependencyError) {
+    console.error(`signalzen-api: ${error.message}`);
+    process.exit(1);
+  }
+  console.error(`signalzen-api: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

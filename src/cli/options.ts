@@ -1,0 +1,39 @@
+/** What every command shares: strict argument parsing, whole-number options, and optional dependencies. */
+import { type ParseArgsConfig, parseArgs } from "node:util";
+
+/** Bad command-line input: printed with the usage text, exit code 2. */
+export class UsageError extends Error {}
+
+/** A command's optional peer dependency is not installed: printed with the install command, exit code 1. */
+export class MissingDependencyError extends Error {}
+
+/** node:util's parseArgs (built in, strict: unknown flags are errors), with `--help` on every command. */
+export function parse<T extends NonNullable<ParseArgsConfig["options"]>>(args: string[], options: T) {
+  try {
+    return parseArgs({ args, options: { ...options, help: { type: "boolean" } }, strict: true, allowPositionals: false })
+      .values;
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** A whole-number option within bounds, or a UsageError that says the allowed range and what was given. */
+export function integerOption(name: string, value: string | undefined, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+    throw new UsageError(`--${name} must be a whole number from ${min} to ${max}; got "${value}"`);
+  }
+  return Number(value);
+}
+
+/** Loads a command's optional dependencies, or says how to install them. */
+export async function importOptional<T>(load: () => Promise<T>, need: string, install: string): Promise<T> {
+  try {
+    return await load();
+  } catch (error) {
+    if ((error as { code?: string }).code === "ERR_MODULE_NOT_FOUND") {
+      throw new MissingDependencyError(`${need}, which are not installed. Install them with: npm install --save-dev ${install}`);
+    }
+    throw error;
+  }
+}
