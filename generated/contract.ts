@@ -1,16 +1,17 @@
 // Generated from openapi.yaml by `npm run generate`. Do not edit by hand.
 // The facts about the API that code needs at run time. Types vanish at run time; these do not.
+import type { BoundsFact, ErrorFact, OperationFact } from "../src/contract/fact-types.js";
 
-export const title = "SignalZen API" as const;
+export const title = "SignalZen API" as const satisfies string;
 
-export const version = "1.0.0" as const;
+export const version = "1.0.0" as const satisfies string;
 
-export const mediaType = "application/vnd.signalzen.v1+json" as const;
+export const mediaType = "application/vnd.signalzen.v1+json" as const satisfies string;
 
 export const servers = [
   "https://api.signalzen.com/external",
   "http://127.0.0.1:4010"
-] as const;
+] as const satisfies readonly string[];
 
 export const operations = [
   {
@@ -33,6 +34,7 @@ export const operations = [
       500,
       503
     ],
+    "resource": "user",
     "listKey": "users"
   },
   {
@@ -40,7 +42,10 @@ export const operations = [
     "method": "GET",
     "path": "/users/{id}",
     "pathParams": [
-      "id"
+      {
+        "name": "id",
+        "resource": "user"
+      }
     ],
     "queryParams": [],
     "statuses": [
@@ -56,6 +61,7 @@ export const operations = [
       500,
       503
     ],
+    "resource": "user",
     "listKey": null
   },
   {
@@ -63,7 +69,10 @@ export const operations = [
     "method": "GET",
     "path": "/users/{user_id}/messages",
     "pathParams": [
-      "user_id"
+      {
+        "name": "user_id",
+        "resource": "user"
+      }
     ],
     "queryParams": [
       "offset",
@@ -82,6 +91,7 @@ export const operations = [
       500,
       503
     ],
+    "resource": "message",
     "listKey": "messages"
   },
   {
@@ -89,8 +99,14 @@ export const operations = [
     "method": "GET",
     "path": "/users/{user_id}/messages/{id}",
     "pathParams": [
-      "user_id",
-      "id"
+      {
+        "name": "user_id",
+        "resource": "user"
+      },
+      {
+        "name": "id",
+        "resource": "message"
+      }
     ],
     "queryParams": [],
     "statuses": [
@@ -106,9 +122,10 @@ export const operations = [
       500,
       503
     ],
+    "resource": "message",
     "listKey": null
   }
-] as const;
+] as const satisfies readonly OperationFact[];
 
 export const errors = {
   "400": {
@@ -161,7 +178,7 @@ export const errors = {
     "message": "We're temporarily offline for maintenance. Please try again later.",
     "retryAfter": true
   }
-} as const;
+} as const satisfies Readonly<Record<string, ErrorFact>>;
 
 export const errorStatuses = [
   400,
@@ -174,17 +191,17 @@ export const errorStatuses = [
   429,
   500,
   503
-] as const;
+] as const satisfies readonly number[];
 
 export const retryAfterStatuses = [
   429,
   503
-] as const;
+] as const satisfies readonly number[];
 
 export const responseHeaders = {
   "wwwAuthenticate": "Bearer realm=\"SignalZen API\"",
   "allow": "GET"
-} as const;
+} as const satisfies { wwwAuthenticate: string; allow: string };
 
 export const bounds = {
   "offset": {
@@ -201,4 +218,4 @@ export const bounds = {
     "minimum": 1,
     "maximum": 2147483647
   }
-} as const;
+} as const satisfies Record<"offset" | "limit" | "id", BoundsFact>;

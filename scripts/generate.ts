@@ -12,6 +12,8 @@ import { fileURLToPath } from "node:url";
 import path from "node:path";
 import { parse } from "yaml";
 import openapiTS, { astToString } from "openapi-typescript";
+import type { BoundsFact, ErrorFact, OperationFact, PathParamFact, Resource } from "../src/contract/fact-types.js";
+import { deref, schemaNameOf } from "../src/contract/pointer.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const specPath = path.join(root, "openapi.yaml");
@@ -19,18 +21,6 @@ const specPath = path.join(root, "openapi.yaml");
 type Json = Record<string, any>;
 
 const HEADER = "// Generated from openapi.yaml by `npm run generate`. Do not edit by hand.\n";
-
-/** Follows a local `#/...` reference inside the spec. */
-function deref(spec: Json, node: Json): Json {
-  let current = node;
-  while (current && typeof current.$ref === "string") {
-    current = current.$ref
-      .slice(2)
-      .split("/")
-      .reduce((at: Json, key: string) => at[key.replace(/~1/g, "/").replace(/~0/g, "~")], spec);
-  }
-  return current;
-}
 
 /** The `const` a per-status error schema pins `code` to (allOf: [Error, {properties: {code: {const}}}]). */
 function errorCodeOf(spec: Json, response: Json): string {
@@ -42,22 +32,30 @@ function errorCodeOf(spec: Json, response: Json): string {
   throw new Error(`an error response has no pinned code: ${JSON.stringify(response)}`);
 }
 
-/** For a list operation, the name of the array of items in its page envelope (`users`, `messages`); null otherwise. */
-function listKeyOf(spec: Json, op: Json): string | null {
-  const success = deref(spec, op.responses["200"]);
-  const schema = deref(spec, (Object.values(success.content)[0] as Json).schema);
-  for (const part of schema.allOf ?? []) {
+/** The page envelope's array (`users`, `messages`) and its item schema, for a list operation's 200 schema. */
+function listOf(spec: Json, schema: Json): { listKey: string; items: Json } | undefined {
+  for (const part of deref(spec, schema).allOf ?? []) {
     for (const [name, property] of Object.entries<Json>(deref(spec, part).properties ?? {})) {
-      if (property.type === "array") return name;
+      if (property.type === "array") return { listKey: name, items: property.items };
     }
   }
-  return null;
+  return undefined;
 }
+
+/** The resource a record schema stands for: `#/components/schemas/User` is a "user". */
+function resourceOfSchema(schema: Json, where: string): Resource {
+  const name = schemaNameOf(schema)?.toLowerCase();
+  if (name !== "user" && name !== "message") throw new Error(`${where}: expected a User or Message schema, got ${JSON.stringify(schema)}`);
+  return name;
+}
+
+/** A path template with its parameter names blanked, so `/users/{id}` and `/users/{user_id}` compare equal. */
+const pathShape = (template: string) => template.replace(/\{[^}]+\}/g, "{}");
 
 export function contractFacts(spec: Json) {
   const mediaTypes = new Set<string>();
-  const operations: Json[] = [];
-  const errors: Record<string, { code: string; message: string; retryAfter: boolean }> = {};
+  const operations: OperationFact[] = [];
+  const errors: Record<string, ErrorFact> = {};
   for (const [route, item] of Object.entries<Json>(spec.paths)) {
     for (const [method, op] of Object.entries<Json>(item)) {
       const params = (op.parameters ?? []).map((p: Json) => deref(spec, p));
@@ -75,19 +73,37 @@ export function contractFacts(spec: Json) {
           };
         }
       }
+      const success = (Object.values(deref(spec, op.responses["200"]).content)[0] as Json).schema;
+      const list = listOf(spec, success);
       operations.push({
         operationId: op.operationId,
-        method: method.toUpperCase(),
+        method: method.toUpperCase() as "GET",
         path: route,
-        pathParams: params.filter((p: Json) => p.in === "path").map((p: Json) => p.name),
+        // Resolved below, once every operation's resource is known.
+        pathParams: params.filter((p: Json) => p.in === "path").map((p: Json) => ({ name: p.name, resource: "user" })),
         queryParams: params.filter((p: Json) => p.in === "query").map((p: Json) => p.name),
         statuses,
-        listKey: listKeyOf(spec, op),
+        resource: resourceOfSchema(list ? list.items : success, `${op.operationId} 200`),
+        listKey: list?.listKey ?? null,
       });
     }
   }
+  // A path parameter names the record of the single-record operation whose path ends at it:
+  // `user_id` in /users/{user_id}/messages is what GET /users/{id} answers with.
+  for (const operation of operations) {
+    for (const parameter of operation.pathParams as PathParamFact[]) {
+      const prefix = operation.path.slice(0, operation.path.indexOf(`{${parameter.name}}`) + parameter.name.length + 2);
+      const owner = operations.find((other) => !other.listKey && pathShape(other.path) === pathShape(prefix));
+      if (!owner) throw new Error(`${operation.operationId}: no operation answers ${prefix}, so {${parameter.name}} names nothing`);
+      parameter.resource = owner.resource;
+    }
+  }
   if (mediaTypes.size !== 1) throw new Error(`expected one media type in the spec, found ${[...mediaTypes].join(", ")}`);
-  const bounds = (schema: Json) => ({ minimum: schema.minimum, maximum: schema.maximum, ...(schema.default !== undefined && { default: schema.default }) });
+  const bounds = (schema: Json): BoundsFact => ({
+    minimum: schema.minimum,
+    ...(schema.maximum !== undefined && { maximum: schema.maximum }),
+    ...(schema.default !== undefined && { default: schema.default }),
+  });
   const parameters = spec.components.parameters;
   return {
     title: spec.info.title,
@@ -112,6 +128,20 @@ export function contractFacts(spec: Json) {
   };
 }
 
+/** The declared type each fact `satisfies` in generated/contract.ts (src/contract/fact-types.ts). */
+const FACT_TYPES: Record<keyof ReturnType<typeof contractFacts>, string> = {
+  title: "string",
+  version: "string",
+  mediaType: "string",
+  servers: "readonly string[]",
+  operations: "readonly OperationFact[]",
+  errors: "Readonly<Record<string, ErrorFact>>",
+  errorStatuses: "readonly number[]",
+  retryAfterStatuses: "readonly number[]",
+  responseHeaders: "{ wwwAuthenticate: string; allow: string }",
+  bounds: "Record<\"offset\" | \"limit\" | \"id\", BoundsFact>",
+};
+
 async function render(): Promise<Record<string, string>> {
   const source = readFileSync(specPath, "utf8");
   const spec = parse(source);
@@ -121,9 +151,13 @@ async function render(): Promise<Record<string, string>> {
   // Named exports, one per fact, so a bundler keeps only what a module uses (the client needs few).
   const contract =
     HEADER +
-    "// The facts about the API that code needs at run time. Types vanish at run time; these do not.\n\n" +
+    "// The facts about the API that code needs at run time. Types vanish at run time; these do not.\n" +
+    'import type { BoundsFact, ErrorFact, OperationFact } from "../src/contract/fact-types.js";\n\n' +
     Object.entries(facts)
-      .map(([name, value]) => `export const ${name} = ${JSON.stringify(value, null, 2)} as const;\n`)
+      .map(([name, value]) => {
+        const type = FACT_TYPES[name as keyof typeof FACT_TYPES];
+        return `export const ${name} = ${JSON.stringify(value, null, 2)} as const satisfies ${type};\n`;
+      })
       .join("\n");
   return {
     "generated/schema.d.ts": HEADER + types,

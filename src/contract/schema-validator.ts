@@ -8,6 +8,7 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import spec from "../../generated/openapi.json" with { type: "json" };
+import { escapePointer, resolvePointer } from "./pointer.js";
 
 // ajv-formats is CommonJS with `exports.default`; under NodeNext the import is the whole module.
 const addFormats = addFormatsModule.default;
@@ -24,10 +25,6 @@ export interface SchemaViolation {
 }
 
 const DOCUMENT_ID = "openapi.yaml";
-
-export function escapePointer(token: string): string {
-  return token.replace(/~/g, "~0").replace(/\//g, "~1");
-}
 
 /** Every object in the document, mapped to its JSON pointer, so an ajv error's schema can be located. */
 function indexPointers(node: unknown, pointer: string, into: Map<object, string>): Map<object, string> {
@@ -102,16 +99,6 @@ export function createSchemaValidator(document: object = spec) {
   };
 }
 
-/** The node at a JSON pointer (`#/a/b` or `/a/b`) in a value or document. */
-export function resolvePointer(value: unknown, pointer: string): unknown {
-  if (!pointer || pointer === "#") return value;
-  return pointer
-    .replace(/^#/, "")
-    .split("/")
-    .slice(1)
-    .reduce<unknown>((at, token) => (at && typeof at === "object" ? (at as Record<string, unknown>)[token.replace(/~1/g, "/").replace(/~0/g, "~")] : undefined), value);
-}
-
 function describe(error: ErrorObject): string {
   const params = error.params as Record<string, unknown>;
   if (error.keyword === "additionalProperties") return `has a property the schema does not allow: "${params.additionalProperty}"`;
@@ -130,11 +117,4 @@ export function responseSchemaPointer(document: OpenAPIDocument, path: string, m
   const response = resolvePointer(document, base) as { content?: Record<string, unknown> };
   const mediaType = Object.keys(response.content ?? {})[0];
   return mediaType ? `${base}/content/${escapePointer(mediaType)}/schema` : null;
-}
-
-/** A spec node with its local `$ref`s followed. */
-export function deref<T = Record<string, any>>(document: object, node: unknown): T {
-  let current = node as { $ref?: string } | undefined;
-  while (current && typeof current.$ref === "string") current = resolvePointer(document, current.$ref) as { $ref?: string } | undefined;
-  return current as T;
 }

@@ -31,9 +31,8 @@ const routes = contract.operations.map((operation) => ({
   pattern: new RegExp(`^${operation.path.replace(/\{[^}]+\}/g, "([^/]+)")}/?$`),
   statuses: new Set<number>(operation.statuses),
   path: operation.path,
-  pathParams: operation.pathParams as readonly string[],
+  pathParams: operation.pathParams,
   listKey: operation.listKey as string | null,
-  resource: operation.path.includes("messages") ? "message" : "user",
 }));
 
 function matchRoute(pathname: string) {
@@ -191,7 +190,7 @@ export function createGuard(prismHandler: RequestListener, options: GuardOptions
     response.end = function translatedEnd(this: ServerResponse, ...args: unknown[]) {
       if (!response.headersSent) {
         if (response.statusCode === 200 && unknown !== -1) {
-          const what = route.pathParams[unknown] === "user_id" || route.resource === "user" ? "user" : "message";
+          const what = route.pathParams[unknown]!.resource;
           response.statusCode = 404;
           response.setHeader("content-type", contract.mediaType);
           const body = JSON.stringify(errorBody(404, `No ${what} with id ${ids[unknown]}. (The mock knows every id below ${FIRST_UNKNOWN_ID}.)`));

@@ -7,7 +7,9 @@ import fc from "fast-check";
 import * as contract from "../../generated/contract.js";
 import spec from "../../generated/openapi.json" with { type: "json" };
 import { isVendorType, type Exchange, type Session } from "./http.js";
-import { createSchemaValidator, deref, resolvePointer, responseSchemaPointer } from "../contract/schema-validator.js";
+import type { Resource } from "../contract/facts.js";
+import { deref, resolvePointer } from "../contract/pointer.js";
+import { createSchemaValidator, responseSchemaPointer } from "../contract/schema-validator.js";
 
 export interface Finding {
   message: string;
@@ -24,7 +26,7 @@ export interface Finding {
 export interface CheckContext {
   session: Session;
   /** Known record ids by resource (`users`, `messages`), discovered or given. */
-  ids: Partial<Record<string, number>>;
+  ids: Partial<Record<Resource, number>>;
   probeMethods: boolean;
   seed: number;
   generatedRuns: number;
@@ -44,19 +46,12 @@ type Json = Record<string, any>;
 const validator = createSchemaValidator();
 const MAX_ID = contract.bounds.id.maximum;
 
-/** The resource a path parameter names: `user_id` is a user; `id` is the record of the segment before it. */
-export function resourceOf(path: string, parameter: string): string {
-  if (parameter.endsWith("_id")) return `${parameter.slice(0, -3)}s`;
-  const segments = path.split("/");
-  return segments[segments.indexOf(`{${parameter}}`) - 1]!;
-}
-
-function fillPath(operation: Operation, ids: Partial<Record<string, number>>, overrides: Record<string, string | number> = {}): string | { missing: string } {
+function fillPath(operation: Operation, ids: Partial<Record<Resource, number>>, overrides: Record<string, string | number> = {}): string | { missing: Resource } {
   let path: string = operation.path;
-  for (const parameter of operation.pathParams) {
-    const value = overrides[parameter] ?? ids[resourceOf(operation.path, parameter)];
-    if (value === undefined) return { missing: resourceOf(operation.path, parameter) };
-    path = path.replace(`{${parameter}}`, encodeURIComponent(String(value)));
+  for (const { name, resource } of operation.pathParams) {
+    const value = overrides[name] ?? ids[resource];
+    if (value === undefined) return { missing: resource };
+    path = path.replace(`{${name}}`, encodeURIComponent(String(value)));
   }
   return path;
 }
@@ -127,7 +122,7 @@ function query(values: Record<string, string | number | undefined>): string {
 /** Runs a request against an operation whose path needs known ids; not run when one is unknown. */
 async function withPath(context: CheckContext, operation: Operation, run: (path: string) => Promise<Finding[]>, overrides: Record<string, string | number> = {}): Promise<Finding[] | { notRun: string }> {
   const path = fillPath(operation, context.ids, overrides);
-  if (typeof path !== "string") return { notRun: `no ${path.missing} was found to check with; pass --${path.missing === "users" ? "user" : "message"}-id` };
+  if (typeof path !== "string") return { notRun: `no ${path.missing} was found to check with; pass --${path.missing}-id` };
   return run(path);
 }
 
@@ -250,8 +245,8 @@ function errorChecks(operation: Operation): Check[] {
     }
   }
   if (declares(404)) {
-    for (const parameter of operation.pathParams) {
-      checks.push(single(`404-unknown-${parameter}`, `404 for an unknown ${resourceOf(operation.path, parameter).slice(0, -1)} (${parameter}=${MAX_ID})`, 404, (context, path) => context.session.send(path), { [parameter]: MAX_ID }));
+    for (const { name: parameter, resource } of operation.pathParams) {
+      checks.push(single(`404-unknown-${parameter}`, `404 for an unknown ${resource} (${parameter}=${MAX_ID})`, 404, (context, path) => context.session.send(path), { [parameter]: MAX_ID }));
     }
   }
   if (declares(405)) {
@@ -284,7 +279,7 @@ function generatedCheck(operation: Operation): Check {
           fc.constantFrom(schema.minimum, schema.maximum, ...(known !== undefined ? [known] : [])).map((value) => ({ value: String(value), valid: true })),
           fc.constantFrom(String(schema.minimum - 1), String(schema.maximum + 1), "abc", "1.5").map((value) => ({ value, valid: false })),
         );
-      const pathArbitraries = Object.fromEntries(operation.pathParams.map((name) => [name, valueFor(parameterSchema(operation, name), context.ids[resourceOf(operation.path, name)])]));
+      const pathArbitraries = Object.fromEntries(operation.pathParams.map(({ name, resource }) => [name, valueFor(parameterSchema(operation, name), context.ids[resource])]));
       const queryArbitraries = Object.fromEntries(operation.queryParams.map((name) => [name, fc.option(valueFor(parameterSchema(operation, name), undefined), { nil: undefined })]));
       const samples = fc.sample(fc.record({ path: fc.record(pathArbitraries), query: fc.record(queryArbitraries) }), { seed: context.seed, numRuns: context.generatedRuns });
       const findings: Finding[] = [];
@@ -320,16 +315,16 @@ export function allChecks(): Check[] {
 }
 
 /** Finds one record id of each resource from the list endpoints, unless given. */
-export async function discoverIds(session: Session, given: Partial<Record<string, number>>): Promise<Partial<Record<string, number>>> {
+export async function discoverIds(session: Session, given: Partial<Record<Resource, number>>): Promise<Partial<Record<Resource, number>>> {
   const ids = { ...given };
   const lists = contract.operations.filter((operation) => operation.listKey).sort((a, b) => a.pathParams.length - b.pathParams.length);
   for (const operation of lists) {
-    const resource = operation.listKey!;
+    const resource = operation.resource;
     if (ids[resource] !== undefined) continue;
     const path = fillPath(operation, ids);
     if (typeof path !== "string") continue;
     const exchange = await session.send(`${path}?limit=1`);
-    const first = ((exchange.response?.json as Json | undefined)?.[resource] as Json[] | undefined)?.[0];
+    const first = ((exchange.response?.json as Json | undefined)?.[operation.listKey!] as Json[] | undefined)?.[0];
     if (typeof first?.id === "number") ids[resource] = first.id;
   }
   return ids;

@@ -55,7 +55,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
     timeoutMs: options.timeoutMs ?? VERIFY_DEFAULTS.timeoutMs,
     ...(options.fetch && { fetch: options.fetch }),
   });
-  const given = { ...(options.userId !== undefined && { users: options.userId }), ...(options.messageId !== undefined && { messages: options.messageId }) };
+  const given = { ...(options.userId !== undefined && { user: options.userId }), ...(options.messageId !== undefined && { message: options.messageId }) };
   const results: CheckReport[] = [];
   let ids: Partial<Record<string, number>> = given;
   try {

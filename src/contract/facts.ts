@@ -1,0 +1,36 @@
+/**
+ * Typed accessors over the generated facts (generated/contract.ts), for the mock, `verify` and the
+ * tests: an operation, its statuses, its resource and list key, the documented errors. Browser-safe.
+ */
+import * as contract from "../../generated/contract.js";
+import type { ErrorFact, OperationFact, Resource } from "./fact-types.js";
+
+export type { BoundsFact, ErrorFact, OperationFact, PathParamFact, Resource } from "./fact-types.js";
+
+/** One of the contract's operations, with its literal facts. */
+export type Operation = (typeof contract.operations)[number];
+export type OperationId = Operation["operationId"];
+
+export const operations: readonly Operation[] = contract.operations;
+
+/** The operation with this operationId (every id the contract has is accepted by the type). */
+export function operationById(operationId: OperationId): Operation {
+  return contract.operations.find((operation) => operation.operationId === operationId)!;
+}
+
+/** Whether the operation declares this status. */
+export function declares(operation: OperationFact, status: number): boolean {
+  return operation.statuses.includes(status);
+}
+
+/** The documented error of a status (code, example message, Retry-After), or undefined when undocumented. */
+export function errorFact(status: number): ErrorFact | undefined {
+  return (contract.errors as Readonly<Record<string, ErrorFact>>)[String(status)];
+}
+
+/** The record a path parameter of an operation names. */
+export function resourceOfParam(operation: OperationFact, name: string): Resource {
+  const parameter = operation.pathParams.find((each) => each.name === name);
+  if (!parameter) throw new Error(`${operation.operationId} has no path parameter ${name}`);
+  return parameter.resource;
+}

@@ -1,0 +1,47 @@
+/**
+ * The one JSON pointer and `$ref` helper of the repository: the generator, the schema validator, the
+ * mock, `verify` and the tests all navigate openapi.yaml through it. Browser-safe (no Node API).
+ */
+
+/** Escapes one token of a JSON pointer (RFC 6901): `~` as `~0`, `/` as `~1`. */
+export function escapePointer(token: string): string {
+  return token.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+function unescapeToken(token: string): string {
+  return token.replace(/~1/g, "/").replace(/~0/g, "~");
+}
+
+/** The node at a JSON pointer (`#/a/b` or `/a/b`) in a value or document; undefined when absent. */
+export function resolvePointer(value: unknown, pointer: string): unknown {
+  if (!pointer || pointer === "#") return value;
+  let at = value;
+  for (const token of pointer.replace(/^#/, "").split("/").slice(1)) {
+    if (!at || typeof at !== "object") return undefined;
+    at = (at as Record<string, unknown>)[unescapeToken(token)];
+  }
+  return at;
+}
+
+// A chain of references longer than this is a cycle (`A: {$ref: B}, B: {$ref: A}`), not a document.
+const MAX_REF_HOPS = 64;
+
+/** A document node with its local `$ref`s followed (`#/components/...`); throws on a cycle or a dangling ref. */
+export function deref<T = Record<string, any>>(document: object, node: unknown): T {
+  let current = node as { $ref?: unknown } | undefined;
+  for (let hops = 0; current && typeof current === "object" && typeof current.$ref === "string"; hops++) {
+    const target = current.$ref;
+    if (hops >= MAX_REF_HOPS) throw new Error(`$ref ${target} is part of a cycle`);
+    if (!target.startsWith("#")) throw new Error(`$ref ${target} is not local (only "#/..." references are followed)`);
+    current = resolvePointer(document, target) as { $ref?: unknown } | undefined;
+    if (current === undefined) throw new Error(`$ref ${target} points at nothing`);
+  }
+  return current as T;
+}
+
+/** The name a `#/components/schemas/Name` reference points at, or undefined for anything else. */
+export function schemaNameOf(node: unknown): string | undefined {
+  const ref = node && typeof node === "object" ? (node as { $ref?: unknown }).$ref : undefined;
+  const match = typeof ref === "string" ? /^#\/components\/schemas\/([^/]+)$/.exec(ref) : null;
+  return match ? unescapeToken(match[1]!) : undefined;
+}
