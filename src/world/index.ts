@@ -1,0 +1,11 @@
+/**
+ * The mock's world: a seeded, realistic, consistent dataset of users, their chats and a team of operators,
+ * served by the mock server and by the MSW handlers. Browser-safe: nothing here imports a Node built-in
+ * (the Node-only file loader is `./load-file.js`, left out on purpose).
+ */
+export { createWorld, DEFAULT_SEED, DEFAULT_USERS, MAX_USERS } from "./generate.js";
+export { worldFromData } from "./from-data.js";
+export { checkWorldData } from "./check.js";
+export type { RecordValidator, WorldDataCheck } from "./check.js";
+export { seededRandom } from "./random.js";
+export type { World, WorldData, WorldOptions } from "./types.js";
