@@ -200,8 +200,168 @@ export const retryAfterStatuses = [
 
 export const responseHeaders = {
   "wwwAuthenticate": "Bearer realm=\"SignalZen API\"",
-  "allow": "GET"
-} as const satisfies { wwwAuthenticate: string; allow: string };
+  "allow": "GET",
+  "retryAfter": "30"
+} as const satisfies { wwwAuthenticate: string; allow: string; retryAfter: string };
+
+export const successExamples = {
+  "listUsers": {
+    "usersPage": {
+      "limit": 50,
+      "offset": 0,
+      "total": 1,
+      "users": [
+        {
+          "id": 1,
+          "name": "John Smith",
+          "email": "john.smith@gmail.com",
+          "reference": "123",
+          "created_at": "2017-11-25T20:27:42.000Z",
+          "updated_at": "2017-11-25T20:27:42.000Z",
+          "online_at": "2017-11-25T20:27:42.000Z",
+          "last_url": "https://google.com",
+          "user_attributes": [
+            {
+              "name": "company",
+              "value": "John limited"
+            }
+          ]
+        }
+      ]
+    },
+    "emptyUsersPage": {
+      "limit": 50,
+      "offset": 100,
+      "total": 1,
+      "users": []
+    }
+  },
+  "getUser": {
+    "user": {
+      "id": 123,
+      "name": "John Smith",
+      "email": "john.smith@gmail.com",
+      "reference": "123",
+      "created_at": "2017-11-25T20:27:42.000Z",
+      "updated_at": "2017-11-25T20:27:42.000Z",
+      "online_at": "2017-11-25T20:27:42.000Z",
+      "last_url": "https://google.com",
+      "user_attributes": [
+        {
+          "name": "company",
+          "value": "John limited"
+        }
+      ]
+    },
+    "anonymousUser": {
+      "id": 124,
+      "name": null,
+      "email": null,
+      "reference": null,
+      "created_at": "2018-02-09T17:18:50.000Z",
+      "updated_at": "2018-02-09T17:18:50.000Z",
+      "online_at": null,
+      "last_url": null,
+      "user_attributes": []
+    }
+  },
+  "listUserMessages": {
+    "messagesPage": {
+      "limit": 50,
+      "offset": 0,
+      "total": 2,
+      "messages": [
+        {
+          "id": 1,
+          "body": "test chat message",
+          "read_by_user": true,
+          "created_at": "2018-02-09T17:18:50.000Z",
+          "file_url": null,
+          "auto_invitation": false,
+          "sender_type": "user",
+          "read_by_operator": true,
+          "sender": {
+            "id": 1,
+            "name": "David Smith",
+            "email": "visitor@gmail.com"
+          }
+        },
+        {
+          "id": 2,
+          "body": "test response from operator",
+          "read_by_user": false,
+          "created_at": "2018-02-09T18:18:38.000Z",
+          "file_url": null,
+          "auto_invitation": false,
+          "sender_type": "operator",
+          "read_by_operator": true,
+          "sender": {
+            "id": 1,
+            "forename": "John",
+            "surname": "Smith",
+            "email": "operator@gmail.com",
+            "picture_thumb_url": null
+          }
+        }
+      ]
+    },
+    "emptyMessagesPage": {
+      "limit": 50,
+      "offset": 100,
+      "total": 2,
+      "messages": []
+    }
+  },
+  "getUserMessage": {
+    "message": {
+      "id": 1234,
+      "body": "test chat message",
+      "read_by_user": true,
+      "created_at": "2018-02-09T17:18:50.000Z",
+      "file_url": null,
+      "auto_invitation": false,
+      "sender_type": "user",
+      "read_by_operator": true,
+      "sender": {
+        "id": 1,
+        "name": "David Smith",
+        "email": "visitor@gmail.com"
+      }
+    },
+    "operatorMessage": {
+      "id": 1235,
+      "body": "Hi David, how can we help?",
+      "read_by_user": false,
+      "created_at": "2018-02-09T18:18:38.000Z",
+      "file_url": null,
+      "auto_invitation": false,
+      "sender_type": "operator",
+      "read_by_operator": true,
+      "sender": {
+        "id": 7,
+        "forename": "John",
+        "surname": "Smith",
+        "email": "operator@gmail.com",
+        "picture_thumb_url": "https://cdn.signalzen.com/avatars/7/thumb.png"
+      }
+    },
+    "fileMessage": {
+      "id": 1236,
+      "body": null,
+      "read_by_user": true,
+      "created_at": "2018-02-09T18:20:02.000Z",
+      "file_url": "https://cdn.signalzen.com/files/1236/invoice.pdf",
+      "auto_invitation": false,
+      "sender_type": "user",
+      "read_by_operator": false,
+      "sender": {
+        "id": 1,
+        "name": "David Smith",
+        "email": "visitor@gmail.com"
+      }
+    }
+  }
+} as const satisfies Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 
 export const bounds = {
   "offset": {

@@ -115,11 +115,21 @@ export function contractFacts(spec: Json) {
     // Small facts of their own, so the client bundle need not carry the error table's messages.
     errorStatuses: Object.keys(errors).map(Number),
     retryAfterStatuses: Object.entries(errors).filter(([, error]) => error.retryAfter).map(([status]) => Number(status)),
-    // The values the spec gives its WWW-Authenticate (401) and Allow (405) headers.
+    // The values the spec gives its WWW-Authenticate (401), Allow (405) and Retry-After (429, 503) headers.
     responseHeaders: {
       wwwAuthenticate: spec.components.headers.WWWAuthenticate.example,
       allow: spec.components.headers.Allow.schema.const,
+      retryAfter: spec.components.headers.RetryAfter.example,
     },
+    // Each operation's named 200 examples, for `Prefer: example=NAME` in both mock hosts (the client never imports it).
+    successExamples: Object.fromEntries(
+      operations.map((operation) => {
+        const op = spec.paths[operation.path][operation.method.toLowerCase()];
+        const media = Object.values<Json>(deref(spec, op.responses["200"]).content)[0]!;
+        const named = Object.entries<Json>(media.examples ?? {}).map(([name, example]) => [name, deref(spec, example).value]);
+        return [operation.operationId, Object.fromEntries(named)];
+      }),
+    ),
     bounds: {
       offset: bounds(parameters.offset.schema),
       limit: bounds(parameters.limit.schema),
@@ -138,7 +148,8 @@ const FACT_TYPES: Record<keyof ReturnType<typeof contractFacts>, string> = {
   errors: "Readonly<Record<string, ErrorFact>>",
   errorStatuses: "readonly number[]",
   retryAfterStatuses: "readonly number[]",
-  responseHeaders: "{ wwwAuthenticate: string; allow: string }",
+  responseHeaders: "{ wwwAuthenticate: string; allow: string; retryAfter: string }",
+  successExamples: "Readonly<Record<string, Readonly<Record<string, unknown>>>>",
   bounds: "Record<\"offset\" | \"limit\" | \"id\", BoundsFact>",
 };
 

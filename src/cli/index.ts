@@ -9,8 +9,9 @@ import { mock } from "./mock.js";
 import { MissingDependencyError, UsageError } from "./options.js";
 import { USAGE } from "./usage.js";
 import { verify } from "./verify.js";
+import { world } from "./world.js";
 
-const commands: Record<string, (args: string[]) => Promise<void>> = { mock, verify, docs };
+const commands: Record<string, (args: string[]) => Promise<void>> = { mock, world, verify, docs };
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...args] = argv;

@@ -1,39 +1,94 @@
-/** `signalzen-api mock`: the mock server, until Ctrl-C or SIGTERM. */
+/** `signalzen-api mock`: the mock server and its world, until Ctrl-C or SIGTERM. */
+import * as contract from "../../generated/contract.js";
 import { integerOption, parse, UsageError } from "./options.js";
 import { USAGE } from "./usage.js";
+
+/** `--latency 300` or `--latency 200-800`. */
+function latencyOption(value: string | undefined): number | [number, number] | undefined {
+  if (value === undefined) return undefined;
+  const match = /^(\d{1,5})(?:-(\d{1,5}))?$/.exec(value);
+  if (!match) throw new UsageError(`--latency must be milliseconds (300) or a range (200-800); got "${value}"`);
+  return match[2] === undefined ? Number(match[1]) : [Number(match[1]), Number(match[2])];
+}
+
+function failRateOption(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^(0(\.\d+)?|1(\.0+)?)$/.test(value)) throw new UsageError(`--fail-rate must be a fraction from 0 to 1, such as 0.1; got "${value}"`);
+  return Number(value);
+}
 
 export async function mock(args: string[]): Promise<void> {
   const values = parse(args, {
     port: { type: "string" },
     host: { type: "string" },
     secret: { type: "string" },
-    dynamic: { type: "boolean" },
     seed: { type: "string" },
+    users: { type: "string" },
+    data: { type: "string" },
+    latency: { type: "string" },
+    "fail-rate": { type: "string" },
+    "rate-limit": { type: "string" },
+    dynamic: { type: "boolean" },
     quiet: { type: "boolean" },
   });
   if (values.help) return void console.log(USAGE);
-  if (values.secret !== undefined && values.secret.trim() === "") throw new UsageError("--secret must not be empty; leave it out to accept any non-empty secret");
-  if (values.seed !== undefined && !values.dynamic) throw new UsageError("--seed only applies with --dynamic");
+  if (values.secret !== undefined && values.secret.trim() === "") {
+    throw new UsageError("--secret must not be empty; leave it out to accept any non-empty secret");
+  }
+  if (values.data !== undefined && (values.seed !== undefined || values.users !== undefined)) {
+    throw new UsageError("--data serves the world in that file; --seed and --users shape a generated world: give one or the other");
+  }
   const port = integerOption("port", values.port, 0, 65535);
+  const users = integerOption("users", values.users, 0, 1_000_000);
+  const rateLimit = integerOption("rate-limit", values["rate-limit"], 1, 1_000_000);
+  const latency = latencyOption(values.latency);
+  const failRate = failRateOption(values["fail-rate"]);
   // Imported here so that `docs` and `--help` work without Prism installed.
   const { startMock } = await import("../mock/server.js");
+  const { describeScenario } = await import("../mock/scenario.js");
+  const { loadWorldFile, WorldDataError } = await import("../world/load-file.js");
   const write = (line: string) => process.stdout.write(`${line}\n`);
-  const server = await startMock({
-    ...(port !== undefined && { port }),
-    ...(values.host !== undefined && { host: values.host }),
-    ...(values.secret !== undefined && { secret: values.secret }),
-    dynamic: values.dynamic ?? false,
-    ...(values.seed !== undefined && { seed: values.seed }),
-    ...(!values.quiet && { onResponse: (line) => write(`${line.method} ${line.path} ${line.status} ${line.ms.toFixed(1)}ms`) }),
-  });
+  const scenario = {
+    ...(latency !== undefined && { latency }),
+    ...(failRate !== undefined && { failRate }),
+    ...(rateLimit !== undefined && { rateLimit }),
+  };
+  let server: Awaited<ReturnType<typeof startMock>>;
+  try {
+    const data = values.data === undefined ? undefined : loadWorldFile(values.data);
+    server = await startMock({
+      ...(port !== undefined && { port }),
+      ...(values.host !== undefined && { host: values.host }),
+      ...(values.secret !== undefined && { secret: values.secret }),
+      ...(values.seed !== undefined && { seed: values.seed }),
+      ...(users !== undefined && { users }),
+      ...(data !== undefined && { data }),
+      ...scenario,
+      ...(!values.quiet && {
+        onResponse: (line) => write(`${line.method} ${line.path} ${line.status} ${line.ms.toFixed(1)}ms`),
+      }),
+    });
+  } catch (error) {
+    // A bad world file stops the mock before it listens: nothing is served half-loaded.
+    if (error instanceof WorldDataError) throw new UsageError(`--data ${error.message}`);
+    throw error;
+  }
   write(`SignalZen API mock listening on ${server.url}`);
   write(
     values.secret !== undefined
       ? "  secret: only the secret given with --secret is accepted (Authorization: Bearer <secret>)"
       : "  secret: any non-empty Bearer secret is accepted (--secret S requires one)",
   );
-  write(values.dynamic ? `  data: generated from the schemas${values.seed ? ` (seed ${values.seed})` : ""}` : "  data: the spec's examples (--dynamic for generated data)");
-  write(`  try: curl -H "Authorization: Bearer any" -H "Accept: application/vnd.signalzen.v1+json" ${server.url}/users`);
+  const world = server.world;
+  const operators = world.operators().length;
+  write(
+    values.data !== undefined
+      ? `  world: ${values.data}: ${world.userCount} users, ${operators} operators`
+      : `  world: ${world.userCount} users and their chats, ${operators} operators (seed "${values.seed ?? "default"}"; --seed, --users, --data shape it)`,
+  );
+  for (const line of describeScenario(scenario)) write(`  ${line}`);
+  if (values.dynamic) write("  --dynamic is no longer needed: the world replaces Prism's generated data (see the CHANGELOG)");
+  write(`  try: curl -H "Authorization: Bearer any" -H "Accept: ${contract.mediaType}" ${server.url}/users/123`);
   write("  Ctrl-C stops it.");
   const stop = (signal: string) => {
     write(`mock: ${signal}, stopping`);

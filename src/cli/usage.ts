@@ -2,13 +2,21 @@
 export const USAGE = `Usage: signalzen-api <command> [options]
 
 Commands:
-  mock      Run the SignalZen API mock server (Prism, with the contract's rules enforced).
-            --port N      port to listen on (default 4010; 0 picks a free port)
-            --host H      address to listen on (default 127.0.0.1)
-            --secret S    accept only this Bearer secret (default: any non-empty secret)
-            --dynamic     serve data generated from the schemas instead of the examples
-            --seed S      seed for --dynamic, so runs repeat
-            --quiet       do not log each request
+  mock      Run the SignalZen API mock server: a seeded world of users and chats, every contract rule enforced.
+            --port N          port to listen on (default 4010; 0 picks a free port)
+            --host H          address to listen on (default 127.0.0.1)
+            --secret S        accept only this Bearer secret (default: any non-empty secret)
+            --seed S          the world's seed (default: a fixed one, the same world everywhere)
+            --users N         how many users the world has, 0 to 1000000 (default 250)
+            --data FILE       serve the world in FILE (written by 'world', hand-edited or not)
+            --latency MS      delay each answer: MS, or MIN-MAX drawn per request
+            --fail-rate P     that fraction (0 to 1) of answers become 500 or 503 with Retry-After
+            --rate-limit N    at most N requests per second per secret; the rest get 429
+            --quiet           do not log each request
+  world     Write the world as JSON in the load format that 'mock --data' serves.
+            --seed S          the world's seed (default: the mock's)
+            --users N         how many users (default 250)
+            --output FILE     where to write it (default: standard output)
   verify    Check any server against the contract and print a report (exit 0 only when all pass).
             --base-url URL       the server, e.g. https://api.signalzen.com/external (required)
             --secret S           the API secret (or set SIGNALZEN_API_SECRET)

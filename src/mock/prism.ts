@@ -1,30 +1,46 @@
 /**
- * Prism, run in this process: its request handler serves the spec's examples and validates
- * requests; the guard wraps that handler. In-process (rather than a proxy in front of a Prism child
- * process) means no second HTTP hop on every request.
+ * Prism as a function: `prism-http`'s `createInstance(...).request(input, operations)` routes and validates
+ * a request against openapi.yaml without any HTTP server of Prism's. The mock server calls it after the
+ * contract's own rules, as a second, independent check: a request Prism finds invalid is a 400 in the
+ * contract's body, with Prism's violations as `details`.
  *
  * Prism is an optional peer dependency: a project that only imports the types or the client never
  * installs it, and `mock` says how to add it.
  */
-import http from "node:http";
 import { createRequire } from "node:module";
+import type { AcceptedRequest } from "./handler.js";
+import { errorResponse, type MockResponse } from "./exchange.js";
+import * as contract from "../../generated/contract.js";
 
 export const PRISM_PACKAGE = "@stoplight/prism-cli";
 export const PRISM_VERSION = "5.14.2"; // 5.15+ needs Node >= 24
 
 export class PrismMissingError extends Error {
   constructor() {
-    super(`The mock server needs ${PRISM_PACKAGE}, which is not installed. Install it with: npm install --save-dev ${PRISM_PACKAGE}@${PRISM_VERSION}`);
+    super(
+      `The mock server needs ${PRISM_PACKAGE}, which is not installed. Install it with: npm install --save-dev ${PRISM_PACKAGE}@${PRISM_VERSION}`,
+    );
     this.name = "PrismMissingError";
   }
 }
 
+interface PrismViolation {
+  location: string[];
+  message: string;
+  severity: number | string;
+}
+
+interface PrismInstance {
+  request(
+    input: object,
+    operations: unknown[],
+  ): () => Promise<{ _tag: "Left"; left: unknown } | { _tag: "Right"; right: { validations: { input: PrismViolation[] } } }>;
+}
+
 interface PrismModules {
   getHttpOperationsFromSpec(spec: string | object): Promise<unknown[]>;
-  createServer(operations: unknown[], options: object): { listen(port: number, host: string): Promise<string>; close(): Promise<void> };
+  createInstance(config: object, components: { logger: unknown }): PrismInstance;
   createLogger(name: string, options: object): unknown;
-  /** The json-schema-faker instance Prism's generator uses (prism-http's own copy). */
-  faker: { option(options: object): void };
 }
 
 function loadPrism(): PrismModules {
@@ -37,55 +53,54 @@ function loadPrism(): PrismModules {
   }
   // Prism's own packages are resolved from prism-cli, so whatever versions it brought are the ones used.
   const fromCli = createRequire(cliPackage);
-  // json-schema-faker is configured where prism-http resolves it: npm may give prism-cli and prism-http
-  // separate copies, and then prism-cli's own `--json-schema-faker-*` setup never reaches the generator.
-  const fromHttp = createRequire(fromCli.resolve("@stoplight/prism-http/package.json"));
+  const http = fromCli("@stoplight/prism-http");
   return {
-    getHttpOperationsFromSpec: fromCli("@stoplight/prism-http").getHttpOperationsFromSpec,
-    createServer: fromCli("@stoplight/prism-http-server").createServer,
+    getHttpOperationsFromSpec: http.getHttpOperationsFromSpec,
+    createInstance: http.createInstance,
     createLogger: fromCli("@stoplight/prism-core").createLogger,
-    faker: fromHttp("json-schema-faker").JSONSchemaFaker,
   };
 }
 
-export interface PrismOptions {
-  specPath: string;
-  /** Generate data from the schemas instead of serving the examples. */
-  dynamic: boolean;
-  seed?: string;
-}
+// Prism's DiagnosticSeverity: 0 is Error; warnings and hints do not make a request invalid.
+const isError = (violation: PrismViolation) => violation.severity === 0 || violation.severity === "Error";
 
-/**
- * Builds Prism's HTTP server without listening, and hands back the underlying node:http server so the
- * guard can take over its "request" listener. Prism's server factory (micri) calls
- * `http.createServer` at call time, so it is captured by swapping that function for the one call.
- */
-export async function createPrismServer(options: PrismOptions): Promise<{ server: http.Server; prismHandler: http.RequestListener }> {
+/** Prism's engine for the mock server: undefined when Prism finds the request valid, else the contract's 400. */
+export async function createPrismEngine(specPath: string): Promise<(accepted: AcceptedRequest) => Promise<MockResponse | undefined>> {
   const prism = loadPrism();
-  const operations = await prism.getHttpOperationsFromSpec(options.specPath);
-  // Dynamic data must not invent properties the schemas do not declare (Prism's faker does by default).
-  prism.faker.option({ fillProperties: false });
-  const config = {
-    validateRequest: true,
-    validateResponse: false, // the spec's own examples are tested elsewhere; re-validating each one costs throughput
-    checkSecurity: true,
-    errors: false,
-    upstreamProxy: undefined,
-    isProxy: false,
-    mock: { dynamic: options.dynamic, ignoreExamples: false, ...(options.seed !== undefined && { seed: options.seed }) },
-  };
+  const operations = await prism.getHttpOperationsFromSpec(specPath);
   const logger = prism.createLogger("MOCK", { level: "silent" });
-
-  const originalCreateServer = http.createServer;
-  let captured: http.Server | undefined;
-  (http as { createServer: unknown }).createServer = (...args: Parameters<typeof http.createServer>) => (captured = originalCreateServer(...args));
-  try {
-    prism.createServer(operations, { cors: true, config, components: { logger } });
-  } finally {
-    (http as { createServer: unknown }).createServer = originalCreateServer;
-  }
-  if (!captured) throw new Error(`could not take over Prism's HTTP server; is ${PRISM_PACKAGE} ${PRISM_VERSION} installed?`);
-  const [prismHandler] = captured.listeners("request") as http.RequestListener[];
-  captured.removeAllListeners("request");
-  return { server: captured, prismHandler: prismHandler! };
+  const instance = prism.createInstance(
+    {
+      validateRequest: true,
+      validateResponse: false, // the world's records are validated by the tests; re-validating each costs throughput
+      checkSecurity: true,
+      errors: false,
+      mock: { dynamic: false },
+    },
+    { logger },
+  );
+  return async ({ request }) => {
+    const query: Record<string, string | string[]> = {};
+    const search = new URLSearchParams(request.search);
+    for (const name of new Set(search.keys())) {
+      const values = search.getAll(name);
+      query[name] = values.length === 1 ? values[0]! : values;
+    }
+    const input = {
+      method: "get",
+      url: { path: request.path, query },
+      // The canonical forms of what the rules already accepted: Prism matches the scheme case-sensitively.
+      headers: { accept: contract.mediaType, authorization: "Bearer checked-by-the-rules" },
+      body: null,
+    };
+    const result = await instance.request(input, operations)();
+    if (result._tag === "Left") return errorResponse(400, "Your request is invalid.", [{ message: String(result.left).slice(0, 1000) }]);
+    const violations = result.right.validations.input.filter(isError);
+    if (!violations.length) return undefined;
+    const details = violations.map((violation) => ({
+      location: violation.location.join("."),
+      message: violation.message.slice(0, 1000),
+    }));
+    return errorResponse(400, `Your request is invalid: ${details.map((d) => `${d.location} ${d.message}`).join("; ")}.`, details);
+  };
 }

@@ -5,7 +5,7 @@
  * served half-loaded.
  */
 import { readFileSync } from "node:fs";
-import { createSchemaValidator } from "../verify/schema-validator.js";
+import { createSchemaValidator } from "../contract/schema-validator.js";
 import { checkWorldData, type RecordValidator } from "./check.js";
 import { findJsonSyntaxError } from "./json-syntax.js";
 import type { WorldData } from "./types.js";
@@ -44,10 +44,12 @@ function pointerAsPath(pointer: string): string {
 }
 
 /** Each record against its schema in openapi.yaml; the first violation, with the rule's place in the spec. */
+let validator: ReturnType<typeof createSchemaValidator> | undefined;
+
 function schemaValidator(): RecordValidator {
-  const validator = createSchemaValidator();
+  validator ??= createSchemaValidator();
   return (schema, value) => {
-    const [first] = validator.validate(`#/components/schemas/${schema}`, value);
+    const [first] = validator!.validate(`#/components/schemas/${schema}`, value);
     if (!first) return undefined;
     const where = first.instancePath === "" ? "the record" : pointerAsPath(first.instancePath);
     return `${where} ${first.message} (openapi.yaml${first.specPointer})`;
@@ -78,7 +80,15 @@ export function loadWorldFile(file: string): WorldData {
     const where = at ? `line ${at.line}, column ${at.column}: ${at.problem}` : (error as Error).message;
     throw new WorldDataError(file, undefined, `is not valid JSON: ${where}`);
   }
+  return checkedWorldData(data, file);
+}
+
+/**
+ * A world handed in as data (`startMock({ data })`) checked whole, as a file is: every record against its
+ * schema, then the rules between records. `source` names it in the error.
+ */
+export function checkedWorldData(data: unknown, source: string): WorldData {
   const checked = checkWorldData(data, schemaValidator());
-  if (!checked.ok) throw new WorldDataError(file, checked.path, checked.rule);
+  if (!checked.ok) throw new WorldDataError(source, checked.path, checked.rule);
   return checked.data;
 }

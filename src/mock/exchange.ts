@@ -1,0 +1,48 @@
+/**
+ * What the mock's rules read and write, whatever the host: the Node server and the MSW handlers turn
+ * their own request into a `MockRequest` and write the `MockResponse` they get back, once.
+ */
+import * as contract from "../../generated/contract.js";
+import { errorBody, type ErrorDetail } from "./error-body.js";
+
+export interface MockRequest {
+  method: string;
+  /** The path as sent, still percent-encoded (`/users/123`); an absolute-form target is reduced by the host. */
+  path: string;
+  /** The query string as sent, with its `?`, or "". */
+  search: string;
+  /** A request header by its lower-case name; undefined when absent. */
+  header(name: string): string | undefined;
+}
+
+export interface MockResponse {
+  status: number;
+  headers: Record<string, string>;
+  /** The body as sent ("" for none). */
+  body: string;
+}
+
+/** A success answer: the vendor media type and the JSON body. */
+export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): MockResponse {
+  return { status, headers: { "Content-Type": contract.mediaType, ...headers }, body: JSON.stringify(body) };
+}
+
+/** An error answer in the contract's body, for a status the contract documents. */
+export function errorResponse(
+  status: number,
+  message: string,
+  details?: ErrorDetail[],
+  headers: Record<string, string> = {},
+): MockResponse {
+  return jsonResponse(status, errorBody(status, message, details), headers);
+}
+
+/** The headers the contract gives some statuses, with the values it documents. */
+export function statusHeaders(status: number): Record<string, string> {
+  if (status === 401) return { "WWW-Authenticate": contract.responseHeaders.wwwAuthenticate };
+  if (status === 405) return { Allow: contract.responseHeaders.allow };
+  if ((contract.retryAfterStatuses as readonly number[]).includes(status)) {
+    return { "Retry-After": contract.responseHeaders.retryAfter };
+  }
+  return {};
+}

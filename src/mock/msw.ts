@@ -1,0 +1,86 @@
+/**
+ * `@signalzen/api/msw`: MSW request handlers that behave like the documented API and the mock server,
+ * down to the bytes: the same rules (one module, handler.ts) over the same world. For component tests
+ * (`setupServer` in Node) and the browser (`setupWorker`). Browser-safe; `msw` 2.x is an optional peer.
+ *
+ * ```ts
+ * import { setupServer } from "msw/node";
+ * import { createHandlers } from "@signalzen/api/msw";
+ * const server = setupServer(...createHandlers());
+ * ```
+ */
+import * as contract from "../../generated/contract.js";
+import { createWorld, DEFAULT_SEED, type WorldData, worldFromData, checkWorldData } from "../world/index.js";
+import type { MockRequest } from "./exchange.js";
+import { createMockHandler } from "./handler.js";
+import { checkScenario, type ScenarioOptions } from "./scenario.js";
+
+// Loaded here, with a message that says how to install it, rather than Node's bare "Cannot find package".
+let msw: typeof import("msw");
+try {
+  msw = await import("msw");
+} catch {
+  throw new Error("@signalzen/api/msw needs msw 2.x, which is not installed. Install it with: npm install --save-dev msw@2");
+}
+
+export interface HandlersOptions extends ScenarioOptions {
+  /** The world's seed; the same seed and size give the same bodies as `signalzen-api mock`. @default DEFAULT_SEED */
+  seed?: string;
+  /** How many users, 0 to 1,000,000. @default 250 */
+  users?: number;
+  /** Serve this world (the load format of `signalzen-api world`) instead of a generated one. */
+  data?: WorldData;
+  /** Only this Bearer secret is accepted; others get 401. @default any non-empty secret */
+  secret?: string;
+  /**
+   * Where the handled API lives: every request under it is answered, unknown paths included (404).
+   * @default "https://api.signalzen.com/external"
+   * @example "http://127.0.0.1:4010"
+   */
+  baseUrl?: string;
+}
+
+/** The handlers for every request under `baseUrl`: pass them to `setupServer(...)` or `setupWorker(...)`. */
+export function createHandlers(options: HandlersOptions = {}) {
+  checkScenario(options);
+  const base = new URL((options.baseUrl ?? contract.servers[0]).replace(/\/+$/, ""));
+  if (!/^https?:$/.test(base.protocol) || base.search || base.hash) {
+    throw new RangeError(`baseUrl must be an http(s) URL with no query or fragment, such as ${contract.servers[0]}; got ${options.baseUrl}`);
+  }
+  const seed = options.seed ?? DEFAULT_SEED;
+  let world;
+  if (options.data) {
+    // Structural rules only: the JSON Schema check (ajv) stays out of the browser bundle; `signalzen-api mock --data` runs both.
+    const check = checkWorldData(options.data);
+    if (!check.ok) throw new RangeError(`data: ${check.path} ${check.rule}`);
+    world = worldFromData(check.data);
+  } else {
+    world = createWorld({ seed, ...(options.users !== undefined && { users: options.users }) });
+  }
+  const handler = createMockHandler({ ...options, world, seed });
+  const basePath = base.pathname === "/" ? "" : base.pathname;
+  // A predicate rather than a path pattern: msw's pattern matcher throws on a malformed percent-encoding
+  // (`/users/%ZZ`), which the contract answers with a 400 like any other bad request.
+  const underBase = ({ request }: { request: Request }) => {
+    const url = new URL(request.url);
+    return url.origin === base.origin && (url.pathname === basePath || url.pathname.startsWith(`${basePath}/`));
+  };
+
+  return [
+    msw.http.all(underBase, async ({ request }) => {
+      const url = new URL(request.url);
+      const mockRequest: MockRequest = {
+        method: request.method,
+        path: url.pathname.slice(basePath.length) || "/",
+        search: url.search,
+        header: (name) => request.headers.get(name) ?? undefined,
+      };
+      const { response, delayMs } = await handler.handle(mockRequest);
+      if (delayMs) await msw.delay(delayMs);
+      const empty = request.method === "HEAD" || response.status === 204;
+      return new msw.HttpResponse(empty ? null : response.body, { status: response.status, headers: response.headers });
+    }),
+  ];
+}
+
+export { DEFAULT_SEED };

@@ -1,0 +1,26 @@
+/** Which operation a request path names, matched against the contract's path templates. */
+import { type Operation, operations } from "../contract/facts.js";
+
+export interface Route {
+  operation: Operation;
+  /** The path parameters' raw values, percent-decoded, in the template's order. */
+  values: string[];
+}
+
+// Each template as a pattern whose groups are its parameters (`/users/{id}` -> `^/users/([^/]+)/?$`).
+const patterns = operations.map((operation) => ({
+  operation,
+  pattern: new RegExp(`^${operation.path.replace(/\{[^}]+\}/g, "([^/]+)")}/?$`),
+}));
+
+/** The route for a decoded path, or undefined when the contract has no such path. */
+export function matchRoute(path: string): Route | undefined {
+  for (const { operation, pattern } of patterns) {
+    const match = pattern.exec(path);
+    if (match) return { operation, values: match.slice(1).map(decodeURIComponent) };
+  }
+  return undefined;
+}
+
+/** The contract's paths, for a 404 that says what exists. */
+export const knownPaths = operations.map((operation) => operation.path).join(", ");

@@ -1,0 +1,49 @@
+/** `@signalzen/api/fixtures` gives the same records as the MSW handlers (and so the mock server) for the same seed. */
+import { setupServer } from "msw/node";
+import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
+import * as contract from "../../generated/contract.js";
+import type { components } from "../../generated/schema.js";
+import { createWorld, type User } from "../../src/mock/fixtures.js";
+import { createHandlers } from "../../src/mock/msw.js";
+
+const BASE = "https://api.signalzen.com/external";
+const headers = { Accept: contract.mediaType, Authorization: "Bearer fixtures" };
+const get = async (path: string) => (await fetch(BASE + path, { headers })).json();
+
+describe("fixtures", () => {
+  const msw = setupServer(...createHandlers({ seed: "fixtures", users: 40 }));
+  beforeAll(() => msw.listen({ onUnhandledRequest: "error" }));
+  afterAll(() => msw.close());
+  const world = createWorld({ seed: "fixtures", users: 40 });
+
+  it("the users in order, a user by id, a user's chat and the team equal what the handlers serve", async () => {
+    const users = [...world.users()];
+    expect(users).toHaveLength(40);
+    expect((await get("/users?limit=99")).users).toEqual(users);
+    for (const user of users.slice(0, 8)) {
+      expect(await get(`/users/${user.id}`)).toEqual(world.getUser(user.id));
+      expect((await get(`/users/${user.id}/messages?limit=99`)).messages).toEqual(world.chat(user.id));
+    }
+    const senders = users.flatMap((user) => world.chat(user.id)!).filter((m) => m.sender_type === "operator").map((m) => m.sender);
+    const team = world.operators();
+    expect(team.length).toBeGreaterThanOrEqual(5);
+    for (const sender of senders) expect(team).toContainEqual(sender);
+  });
+
+  it("a world from data (the load format) gives the same records, and bad data is refused with its path", () => {
+    const data = world.toData();
+    const loaded = createWorld({ data });
+    expect([...loaded.users()]).toEqual([...world.users()]);
+    expect(loaded.toData()).toEqual(data);
+    const broken = structuredClone(data);
+    broken.users[1]!.id = broken.users[0]!.id;
+    expect(() => createWorld({ data: broken })).toThrow(/^data: \$\.users\[1\]/);
+    expect(() => createWorld({ data, seed: "x" })).toThrow("give data, or seed and users to generate a world, not both");
+  });
+
+  it("records are the generated types", () => {
+    expectTypeOf(world.getUser(1)).toEqualTypeOf<components["schemas"]["User"] | undefined>();
+    expectTypeOf<User>().toEqualTypeOf<components["schemas"]["User"]>();
+    expectTypeOf(world.chat(1)).toEqualTypeOf<components["schemas"]["Message"][] | undefined>();
+  });
+});
