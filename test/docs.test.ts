@@ -5,7 +5,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { buildDocs } from "../src/tools/docs.js";
+import { buildDocs } from "../src/docs/build.js";
 import { launchChromium } from "./helpers/browser.js";
 
 describe("docs page", () => {
