@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# What the tests need that npm cannot install: Debian's Chromium (browser tests) and Ruby with HTTParty (the docs'
-# Ruby samples are run). Shared by `npm test` (README's test command) and .ci/run, so a fresh machine needs only
+# What the tests need that npm cannot install: Debian's Chromium (browser tests), Ruby with HTTParty and curl (the
+# docs' Ruby and Shell samples are run). Shared by `npm test` (README's test command) and .ci/run, so a fresh machine needs only
 # README's two commands. Installs what is missing when it can (root with apt-get); otherwise stops at once with the
 # one command to run. Prints nothing when everything is there.
 set -euo pipefail
@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v curl >/dev/null 2>&1 || missing+=(curl)
 command -v ruby >/dev/null 2>&1 || missing+=(ruby)
 if ! ruby -e 'require "httparty"' >/dev/null 2>&1; then missing+=(ruby-httparty); fi
 [ ${#missing[@]} -eq 0 ] && exit 0
