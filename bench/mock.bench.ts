@@ -1,26 +1,30 @@
 /**
- * `npm run bench:mock`: the mock as users start it (`signalzen-api mock`, default per-request logging)
- * against bare `prism mock -v silent` on the same spec. Ratios are measured in one run, rounds
- * interleaved, because these machines are noisy. Prints `name: value` lines.
+ * `npm run bench:mock`: the mock as users start it (the built bin, `node dist/src/cli/index.js mock`, default
+ * per-request logging, serving the default world) against bare `prism mock -v silent` on the same spec, and the
+ * sizes frontend developers pay for in their bundles. Ratios are measured in one run, rounds interleaved,
+ * because these machines are noisy. Prints `name: value` lines.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
+import { build } from "esbuild";
 import * as contract from "../generated/contract.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const require = createRequire(import.meta.url);
 const prismBin = path.join(path.dirname(require.resolve("@stoplight/prism-cli/package.json")), "dist/index.js");
+const mockBin = path.join(root, "dist/src/cli/index.js");
 const headers = { Accept: contract.mediaType, Authorization: "Bearer bench" };
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const STARTS = Number(process.env.BENCH_STARTS ?? 3);
 const CONNECTIONS = 10;
 
 interface Server {
-  name: string;
   child: ChildProcess;
   url: string;
   startupMs: number;
@@ -39,14 +43,17 @@ async function firstOk(url: string, deadline: number): Promise<void> {
   throw new Error(`${url} gave no 200 within the deadline`);
 }
 
-async function start(name: string, command: string[], port: number): Promise<Server> {
+let nextPort = 4091;
+/** Starts a server and measures start to first 200 (what a user waiting for the mock sees). */
+async function start(command: (port: number) => string[]): Promise<Server> {
+  const port = nextPort++;
   const started = performance.now();
-  const child = spawn(process.execPath, command, { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, command(port), { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout!.resume(); // drained, as a terminal would: logging costs what it costs
   child.stderr!.resume();
   const url = `http://127.0.0.1:${port}`;
   await firstOk(url, started + 30_000);
-  return { name, child, url, startupMs: performance.now() - started };
+  return { child, url, startupMs: performance.now() - started };
 }
 
 function stop(server: Server): Promise<void> {
@@ -56,8 +63,8 @@ function stop(server: Server): Promise<void> {
   });
 }
 
-async function load(url: string): Promise<number> {
-  const result = await autocannon({ url: `${url}/users`, headers, connections: CONNECTIONS, duration: SECONDS });
+async function load(url: string, requestPath: string): Promise<number> {
+  const result = await autocannon({ url: `${url}${requestPath}`, headers, connections: CONNECTIONS, duration: SECONDS });
   if (result.non2xx || result.errors) throw new Error(`load on ${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
   return result.requests.average;
 }
@@ -67,25 +74,75 @@ function rssMb(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
 }
 
-const prism = await start("prism", [prismBin, "mock", "-h", "127.0.0.1", "-p", "4091", "-v", "silent", "openapi.yaml"], 4091);
-const mock = await start("mock", ["--import", "tsx", "src/cli/index.ts", "mock", "--port", "4092"], 4092);
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/** A browser entry's bundle, as a frontend's bundler makes it; `external` packages are left out. */
+async function bundleBytes(entry: string, external: string[] = []): Promise<number> {
+  const result = await build({
+    entryPoints: [path.join(root, entry)],
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    external,
+    write: false,
+    logLevel: "silent",
+  });
+  return gzipSync(result.outputFiles[0]!.text, { level: 9 }).length;
+}
+
+console.log("# building dist/ (the bin as npx users start it)");
+execFileSync(process.execPath, [require.resolve("tsx/cli"), "scripts/build.ts"], { cwd: root, stdio: "ignore" });
+
+const prismCommand = (port: number) => [prismBin, "mock", "-h", "127.0.0.1", "-p", String(port), "-v", "silent", "openapi.yaml"];
+const mockCommand = (port: number, ...extra: string[]) => [mockBin, "mock", "--port", String(port), ...extra];
+
+// Start-up, interleaved: bare Prism, the mock's default world, and a world of a million users.
+const startups = { prism: [] as number[], mock: [] as number[], million: [] as number[] };
+for (let round = 0; round < STARTS; round++) {
+  for (const [name, command] of [
+    ["prism", prismCommand],
+    ["mock", (port: number) => mockCommand(port)],
+    ["million", (port: number) => mockCommand(port, "--users", "1000000")],
+  ] as const) {
+    const server = await start(command);
+    startups[name].push(server.startupMs);
+    await stop(server);
+  }
+}
+
+const prism = await start(prismCommand);
+const mock = await start((port) => mockCommand(port));
 try {
-  await load(prism.url); // warm both up before measuring
-  await load(mock.url);
+  await load(prism.url, "/users"); // warm both up before measuring
+  await load(mock.url, "/users");
   const rps = { prism: [] as number[], mock: [] as number[] };
   for (let round = 0; round < ROUNDS; round++) {
-    rps.prism.push(await load(prism.url));
-    rps.mock.push(await load(mock.url));
+    rps.prism.push(await load(prism.url, "/users"));
+    rps.mock.push(await load(mock.url, "/users"));
   }
   const best = (values: number[]) => Math.max(...values);
   console.log(`prism_rps: ${best(rps.prism).toFixed(0)}`);
   console.log(`mock_rps: ${best(rps.mock).toFixed(0)}`);
   console.log(`mock_rps_ratio_vs_prism: ${(best(rps.mock) / best(rps.prism)).toFixed(3)}`);
-  console.log(`mock_startup_ms: ${mock.startupMs.toFixed(0)}`);
-  console.log(`prism_startup_ms: ${prism.startupMs.toFixed(0)}`);
   console.log(`mock_rss_mb: ${rssMb(mock.child.pid!).toFixed(1)}`);
   console.log(`prism_rss_mb: ${rssMb(prism.child.pid!).toFixed(1)}`);
-  console.log(`# ${CONNECTIONS} connections, ${SECONDS}s x ${ROUNDS} interleaved rounds each, best round; GET /users with both headers`);
 } finally {
   await Promise.all([stop(prism), stop(mock)]);
 }
+console.log(`mock_startup_ms: ${median(startups.mock).toFixed(0)}`);
+console.log(`prism_startup_ms: ${median(startups.prism).toFixed(0)}`);
+console.log(`mock_startup_ms_over_prism: ${(median(startups.mock) - median(startups.prism)).toFixed(0)}`);
+console.log(`world_startup_ms_1m_over_default: ${(median(startups.million) / median(startups.mock)).toFixed(3)}`);
+
+const world = await bundleBytes("src/world/index.ts");
+const msw = await bundleBytes("src/mock/msw.ts", ["msw"]);
+console.log(`world_generator_min_gzip_bytes: ${world}`);
+console.log(`msw_entry_min_gzip_bytes: ${msw}`);
+console.log(`msw_entry_world_share: ${(world / msw).toFixed(3)}`);
+console.log(`fixtures_entry_min_gzip_bytes: ${await bundleBytes("src/mock/fixtures.ts")}`);
+console.log(
+  `# ${CONNECTIONS} connections, ${SECONDS}s x ${ROUNDS} interleaved rounds, best round; GET /users with both headers; ` +
+    `start-up: median of ${STARTS} interleaved starts to the first 200; sizes: esbuild minified, gzip -9, msw external`,
+);
