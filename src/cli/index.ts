@@ -4,6 +4,7 @@
  * only dispatches and turns failures into a message and an exit code.
  */
 import { PrismMissingError } from "../mock/prism.js";
+import { diff } from "./diff.js";
 import { docs } from "./docs.js";
 import { mock } from "./mock.js";
 import { MissingDependencyError, UsageError } from "./options.js";
@@ -11,7 +12,7 @@ import { USAGE } from "./usage.js";
 import { verify } from "./verify.js";
 import { world } from "./world.js";
 
-const commands: Record<string, (args: string[]) => Promise<void>> = { mock, world, verify, docs };
+const commands: Record<string, (args: string[]) => Promise<void>> = { mock, world, verify, docs, diff };
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...args] = argv;

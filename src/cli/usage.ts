@@ -28,6 +28,10 @@ Commands:
             --seed N             seed of the generated requests (default 1)
             --probe-methods      also send POST, for the 405 checks (otherwise only GET is sent)
             --verbose            list passing checks too
+  diff      List the changes between two contracts that matter to consumers, each breaking or compatible.
+            BASE HEAD     openapi.yaml files (YAML or JSON), or git:REF for this repository's openapi.yaml
+            --json        print the changes as JSON
+            Exit 0 when nothing is breaking, 1 when something is, 2 on bad input.
   docs      Write the self-contained API docs page.
             --output F    where to write it (default docs/index.html)
 

@@ -1,0 +1,21 @@
+/** The rules table is one list: ids are unique, and README shows exactly that list. */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { RULES, rulesTableMarkdown } from "../../src/diff/rules.js";
+
+describe("the rules table", () => {
+  it("has unique kebab-case ids and one-sentence explanations", () => {
+    const ids = RULES.map((rule) => rule.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const rule of RULES) {
+      expect(rule.id).toMatch(/^[a-z]+(-[a-z]+)+$/);
+      expect(rule.explanation).toMatch(/^[A-Z][^\n]*\.$/);
+    }
+  });
+
+  it("is in README's Breaking changes section exactly as src/diff/rules.ts writes it", () => {
+    const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+    const section = readme.slice(readme.indexOf("## Breaking changes"), readme.indexOf("## Decisions the reference"));
+    expect(section).toContain(`\n${rulesTableMarkdown()}\n`);
+  });
+});
