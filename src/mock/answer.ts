@@ -26,6 +26,24 @@ export function namedExample(operation: Operation, name: string): MockResponse {
 
 const noUser = (id: number) => errorResponse(404, `No user with id ${id}.`);
 
+/**
+ * The world's answers, remembered: a world never changes, and serializing a page of 50 users costs more than
+ * everything else a request does but Prism's validation. Bounded, so memory stays flat under any traffic.
+ */
+export function createWorldAnswers(world: World, capacity = 2_000) {
+  const answers = new Map<string, MockResponse>();
+  return (operation: Operation, parameters: Parameters): MockResponse => {
+    const key = `${operation.operationId} ${Object.values(parameters.path).join("/")} ${parameters.offset} ${parameters.limit}`;
+    let answer = answers.get(key);
+    if (!answer) {
+      answer = fromWorld(world, operation, parameters);
+      if (answers.size >= capacity) answers.delete(answers.keys().next().value!);
+      answers.set(key, answer);
+    }
+    return answer;
+  };
+}
+
 /** The world's answer: the record or page asked for, or a 404 in the contract's body. */
 export function fromWorld(world: World, operation: Operation, parameters: Parameters): MockResponse {
   const { path, offset, limit } = parameters;

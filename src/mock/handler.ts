@@ -5,7 +5,7 @@
  * asks Prism to validate; MSW has none), the scenario controls, `Prefer`, then the world's answer.
  */
 import type { World } from "../world/index.js";
-import { fromWorld, namedExample, preferredError } from "./answer.js";
+import { createWorldAnswers, namedExample, preferredError } from "./answer.js";
 import type { MockRequest, MockResponse } from "./exchange.js";
 import type { Parameters } from "./parameters.js";
 import type { Route } from "./route.js";
@@ -78,6 +78,7 @@ function preflight(request: MockRequest): MockResponse | undefined {
 export function createMockHandler(options: HandlerOptions) {
   const { world, secret } = options;
   const scenario = createScenario(options, options.now);
+  const answer = createWorldAnswers(world);
   let requests = 0;
 
   async function decide(request: MockRequest, engine: Engine | undefined): Promise<MockResponse> {
@@ -99,7 +100,7 @@ export function createMockHandler(options: HandlerOptions) {
     if (limited) return limited;
     if (preference.code !== undefined && preference.code !== "200") return preferredError(Number(preference.code));
     if (preference.example !== undefined) return namedExample(operation, preference.example);
-    return fromWorld(world, operation, parameters);
+    return answer(operation, parameters);
   }
 
   return {

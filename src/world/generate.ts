@@ -15,6 +15,7 @@ import { type ChatPlan, planChat } from "./chat.js";
 import { isoTime, signupTime, WORLD_NOW } from "./clock.js";
 import { chatLength, messageIdsOf } from "./message-ids.js";
 import { createAccount, createIdentity, type Identity } from "./people.js";
+import { memoById } from "./memo.js";
 import { chance } from "./random.js";
 import type { Message, User, World, WorldOptions } from "./types.js";
 
@@ -56,6 +57,10 @@ export function createWorld(options: WorldOptions = {}): World {
     const plan = planChat(seed, id, identity, account.operators.length, chatLength(seed, id), signedUp);
     return { identity, signedUp, plan };
   }
+
+  // Up to about 10 MB of users and 20 MB of chats, whatever the world's size (memo.ts says why).
+  const userById = memoById((id) => makeUser(id), 20_000);
+  const chatById = memoById((id) => makeChat(id), 1_000);
 
   function makeUser(id: number): User {
     const { identity, signedUp, plan } = visitor(id);
@@ -109,30 +114,30 @@ export function createWorld(options: WorldOptions = {}): World {
   }
 
   function* allUsers(): Generator<User> {
-    for (let id = 1; id <= size; id++) yield makeUser(id);
+    for (let id = 1; id <= size; id++) yield userById(id);
   }
 
   return {
     userCount: size,
     listUsers(offset, limit) {
       const users: User[] = [];
-      for (let id = offset + 1; id <= Math.min(size, offset + limit); id++) users.push(makeUser(id));
+      for (let id = offset + 1; id <= Math.min(size, offset + limit); id++) users.push(userById(id));
       return { limit, offset, total: size, users };
     },
-    getUser: (id) => (exists(id) ? makeUser(id) : undefined),
+    getUser: (id) => (exists(id) ? userById(id) : undefined),
     listMessages(userId, offset, limit) {
       if (!exists(userId)) return undefined;
-      const messages = makeChat(userId);
+      const messages = chatById(userId);
       return { limit, offset, total: messages.length, messages: messages.slice(offset, offset + limit) };
     },
     getMessage(userId, messageId) {
       if (!exists(userId) || !Number.isInteger(messageId)) return undefined;
       const index = messageId - firstMessageId(userId);
       if (index < 0 || index >= chatLength(seed, userId)) return undefined;
-      return makeChat(userId)[index];
+      return chatById(userId)[index];
     },
     users: () => ({ [Symbol.iterator]: allUsers }),
-    chat: (userId) => (exists(userId) ? makeChat(userId) : undefined),
+    chat: (userId) => (exists(userId) ? chatById(userId) : undefined),
     operators: () => account.operators.slice(),
     toData() {
       const messages: Record<string, Message[]> = {};
