@@ -78,13 +78,16 @@ export function createSession(options: SessionOptions) {
   let sent = 0;
   const redact = (text: string) => redactSecret(text, options.secret);
   const clip = (text: string, length: number) => (text.length > length ? `${text.slice(0, length)}...` : text);
-  const stopped = () => options.deadline?.aborted && (options.deadline.reason as RunStopped);
+  const deadlinePassed = (): RunStopped | undefined =>
+    options.deadline?.aborted ? (options.deadline.reason as RunStopped) : undefined;
 
   async function send(path: string, choice: HeaderChoice = {}, method = "GET"): Promise<Reply> {
-    const deadlinePassed = stopped();
-    if (deadlinePassed) throw deadlinePassed;
+    const stopped = deadlinePassed();
+    if (stopped) throw stopped;
     if (sent >= options.maxRequests) {
-      throw new RunStopped(`the request budget of ${options.maxRequests} is used up; raise --max-requests to run the remaining checks`);
+      throw new RunStopped(
+        `the request budget of ${options.maxRequests} is used up; raise --max-requests to run the remaining checks`,
+      );
     }
     sent++;
     const headers: Record<string, string> = {};
@@ -93,7 +96,11 @@ export function createSession(options: SessionOptions) {
     if (authorization !== null) headers.Authorization = authorization;
     if (accept !== null) headers.Accept = accept;
     const url = baseUrl + path;
-    const shown = { method, url, headers: Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, redact(value)])) };
+    const shown = {
+      method,
+      url,
+      headers: Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, redact(value)])),
+    };
     const signals = [AbortSignal.timeout(options.timeoutMs), ...(options.deadline ? [options.deadline] : [])];
     try {
       const response = await doFetch(url, { method, headers, signal: AbortSignal.any(signals), redirect: "manual" });
@@ -106,7 +113,7 @@ export function createSession(options: SessionOptions) {
         json = undefined;
       }
       const responseHeaders: Record<string, string> = {};
-      response.headers.forEach((value, name) => (responseHeaders[name] = clip(redact(value), HEADER_VALUE_CHARS)));
+      for (const [name, value] of response.headers) responseHeaders[name] = clip(redact(value), HEADER_VALUE_CHARS);
       const received = {
         status: response.status,
         headers: responseHeaders,
@@ -117,12 +124,16 @@ export function createSession(options: SessionOptions) {
       };
       return { exchange: { request: shown, response: received }, json };
     } catch (error) {
-      const deadlineDuring = stopped();
-      if (deadlineDuring) throw deadlineDuring;
+      const stopped = deadlinePassed();
+      if (stopped) throw stopped;
       const timedOut = error instanceof Error && error.name === "TimeoutError";
       const reason = timedOut
         ? `no answer within ${options.timeoutMs} ms`
-        : redact(error instanceof Error ? `${error.message}${error.cause instanceof Error ? `: ${error.cause.message}` : ""}` : String(error));
+        : redact(
+            error instanceof Error
+              ? `${error.message}${error.cause instanceof Error ? `: ${error.cause.message}` : ""}`
+              : String(error),
+          );
       return { exchange: { request: shown, error: reason }, json: undefined };
     }
   }
