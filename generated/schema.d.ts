@@ -405,7 +405,7 @@ export interface components {
     };
     parameters: {
         /**
-         * @description How many records to skip: use it to scroll through the whole list. An offset at or past `total` returns an empty page.
+         * @description How many records to skip: use it to scroll through the whole list. An offset at or past `total` returns an empty page. The published reference sets no upper bound: the maximum below is only the int32 range the contract carries offsets in, not a documented limit, so a server need not refuse a larger offset (`verify` does not probe it).
          * @example 0
          */
         offset: number;
@@ -446,7 +446,7 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description How many records to skip: use it to scroll through the whole list. An offset at or past `total` returns an empty page.
+                 * @description How many records to skip: use it to scroll through the whole list. An offset at or past `total` returns an empty page. The published reference sets no upper bound: the maximum below is only the int32 range the contract carries offsets in, not a documented limit, so a server need not refuse a larger offset (`verify` does not probe it).
                  * @example 0
                  */
                 offset?: components["parameters"]["offset"];
@@ -521,7 +521,7 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description How many records to skip: use it to scroll through the whole list. An offset at or past `total` returns an empty page.
+                 * @description How many records to skip: use it to scroll through the whole list. An offset at or past `total` returns an empty page. The published reference sets no upper bound: the maximum below is only the int32 range the contract carries offsets in, not a documented limit, so a server need not refuse a larger offset (`verify` does not probe it).
                  * @example 0
                  */
                 offset?: components["parameters"]["offset"];

@@ -1,4 +1,6 @@
 /** The help text every command prints with `--help`, and with a usage error. */
+import { VERIFY_DEFAULTS } from "../verify/defaults.js";
+
 export const USAGE = `Usage: signalzen-api <command> [options]
 
 Commands:
@@ -17,15 +19,18 @@ Commands:
             --seed S          the world's seed (default: the mock's)
             --users N         how many users (default 250)
             --output FILE     where to write it (default: standard output)
-  verify    Check any server against the contract and print a report (exit 0 only when all pass).
+  verify    Check any server against the contract and print a report (exit 0 only when all pass);
+            a line per finished check goes to stderr.
             --base-url URL       the server, e.g. https://api.signalzen.com/external (required)
             --secret S           the API secret (or set SIGNALZEN_API_SECRET)
             --json               print the report as JSON
             --user-id N          start from this user instead of the first listed one
             --message-id N       start from this message instead of the first listed one
-            --max-requests N     stop after N requests (default 500)
-            --timeout-ms N       per request (default 10000)
-            --seed N             seed of the generated requests (default 1)
+            --max-requests N     stop after N requests (default ${VERIFY_DEFAULTS.maxRequests})
+            --timeout-ms N       per request (default ${VERIFY_DEFAULTS.timeoutMs})
+            --deadline-ms N      for the whole run, after which checks stop (default ${VERIFY_DEFAULTS.deadlineMs})
+            --max-body-bytes N   read at most N bytes of a body (default ${VERIFY_DEFAULTS.maxBodyBytes})
+            --seed N             seed of the generated requests (default ${VERIFY_DEFAULTS.seed})
             --probe-methods      also send POST, for the 405 checks (otherwise only GET is sent)
             --verbose            list passing checks too
   diff      List the changes between two contracts that matter to consumers, each breaking or compatible.

@@ -1,13 +1,22 @@
 /**
  * `verify()`: runs every contract check against a server and returns the report. `verify` observes:
- * it speaks plain fetch, sends only GET (POST too with probeMethods), stays within its request budget,
- * and never records the secret.
+ * it speaks plain fetch, sends only GET (POST too with probeMethods), stays within its request budget
+ * and its deadline, reads each body up to a cap, and never records the secret.
  */
 import * as contract from "../../generated/contract.js";
-import { allChecks, discoverIds, type Finding } from "./checks.js";
-import { BudgetExhausted, createSession } from "./http.js";
+import type { CheckContext } from "./check.js";
+import { allChecks } from "./checks/index.js";
+import { VERIFY_DEFAULTS } from "./defaults.js";
+import { discoverIds } from "./ids.js";
+import { type CheckReport, checkReport, type VerifyReport } from "./report.js";
+import type { Ids } from "./requests.js";
+import { baseUrlProblem, createSession, RunStopped } from "./session.js";
+
+export { VERIFY_DEFAULTS } from "./defaults.js";
+export type { CheckReport, VerifyReport } from "./report.js";
 
 export interface VerifyOptions {
+  /** The server, e.g. `https://api.signalzen.com/external`: http(s), no credentials, query or fragment. */
   baseUrl: string;
   secret: string;
   /** Start from these records instead of discovering them from the list endpoints. */
@@ -15,81 +24,92 @@ export interface VerifyOptions {
   messageId?: number;
   /** @default 500 */
   maxRequests?: number;
-  /** Per request. @default 10_000 */
+  /** Per request, headers and body. @default 10_000 */
   timeoutMs?: number;
+  /** For the whole run: checks not finished by then are reported as not run. @default 300_000 */
+  deadlineMs?: number;
+  /** Bytes read of a body; a longer body is a finding, and the rest is not read. @default 67_108_864 (64 MiB) */
+  maxBodyBytes?: number;
   /** Also send POST, for the 405 checks. @default false */
   probeMethods?: boolean;
   /** Seed of the generated requests. @default 1 */
   seed?: number;
   /** Generated requests per operation. @default 25 */
   generatedRuns?: number;
+  /** Called as each check finishes, in order (`done` of `total`). */
+  onProgress?: (check: CheckReport, done: number, total: number) => void;
   fetch?: typeof fetch;
 }
 
-export interface CheckReport {
-  id: string;
-  title: string;
-  status: "pass" | "fail" | "not-run";
-  reason?: string;
-  findings: Finding[];
-}
-
-export interface VerifyReport {
-  baseUrl: string;
-  contractVersion: string;
-  ok: boolean;
-  requests: number;
-  durationMs: number;
-  summary: { checks: number; passed: number; failed: number; notRun: number };
-  checks: CheckReport[];
-}
-
-export const VERIFY_DEFAULTS = { maxRequests: 500, timeoutMs: 10_000, seed: 1, generatedRuns: 25, maxWalkPages: 20 } as const;
-
 export async function verify(options: VerifyOptions): Promise<VerifyReport> {
+  const problem = baseUrlProblem(options.baseUrl);
+  if (problem) throw new TypeError(`baseUrl ${problem}; got ${JSON.stringify(options.baseUrl.slice(0, 200))}`);
   const started = performance.now();
-  const session = createSession({
-    baseUrl: options.baseUrl,
-    secret: options.secret,
-    maxRequests: options.maxRequests ?? VERIFY_DEFAULTS.maxRequests,
-    timeoutMs: options.timeoutMs ?? VERIFY_DEFAULTS.timeoutMs,
-    ...(options.fetch && { fetch: options.fetch }),
-  });
-  const given = { ...(options.userId !== undefined && { user: options.userId }), ...(options.messageId !== undefined && { message: options.messageId }) };
-  const results: CheckReport[] = [];
-  let ids: Partial<Record<string, number>> = given;
+  const deadlineMs = options.deadlineMs ?? VERIFY_DEFAULTS.deadlineMs;
+  const deadline = new AbortController();
+  const timer = setTimeout(() => {
+    const message = `the deadline of ${deadlineMs} ms passed; raise --deadline-ms to run the remaining checks`;
+    deadline.abort(new RunStopped(message));
+  }, deadlineMs);
   try {
-    ids = await discoverIds(session, given);
-  } catch (error) {
-    if (!(error instanceof BudgetExhausted)) throw error;
-  }
-  const context = {
-    session,
-    ids,
-    probeMethods: options.probeMethods ?? false,
-    seed: options.seed ?? VERIFY_DEFAULTS.seed,
-    generatedRuns: options.generatedRuns ?? VERIFY_DEFAULTS.generatedRuns,
-    maxWalkPages: VERIFY_DEFAULTS.maxWalkPages,
-  };
-  for (const check of allChecks()) {
+    const session = createSession({
+      baseUrl: options.baseUrl,
+      secret: options.secret,
+      maxRequests: options.maxRequests ?? VERIFY_DEFAULTS.maxRequests,
+      timeoutMs: options.timeoutMs ?? VERIFY_DEFAULTS.timeoutMs,
+      maxBodyBytes: options.maxBodyBytes ?? VERIFY_DEFAULTS.maxBodyBytes,
+      deadline: deadline.signal,
+      ...(options.fetch && { fetch: options.fetch }),
+    });
+    const given: Ids = {
+      ...(options.userId !== undefined && { user: options.userId }),
+      ...(options.messageId !== undefined && { message: options.messageId }),
+    };
+    let stopped: string | undefined;
+    let ids = given;
     try {
-      const outcome = await check.run(context);
-      if ("notRun" in outcome) results.push({ id: check.id, title: check.title, status: "not-run", reason: outcome.notRun, findings: [] });
-      else results.push({ id: check.id, title: check.title, status: outcome.length ? "fail" : "pass", findings: outcome });
+      ids = await discoverIds(session, given);
     } catch (error) {
-      if (!(error instanceof BudgetExhausted)) throw error;
-      results.push({ id: check.id, title: check.title, status: "not-run", reason: error.message, findings: [] });
+      if (!(error instanceof RunStopped)) throw error;
+      stopped = error.message;
     }
+    const context: CheckContext = {
+      session,
+      ids,
+      probeMethods: options.probeMethods ?? false,
+      seed: options.seed ?? VERIFY_DEFAULTS.seed,
+      generatedRuns: options.generatedRuns ?? VERIFY_DEFAULTS.generatedRuns,
+      maxWalkPages: VERIFY_DEFAULTS.maxWalkPages,
+    };
+    const checks = allChecks();
+    const results: CheckReport[] = [];
+    for (const check of checks) {
+      let result: CheckReport;
+      try {
+        // Past the deadline nothing more is run (a check that sends nothing would otherwise still report).
+        if (deadline.signal.aborted) throw deadline.signal.reason;
+        result = checkReport(check, await check.run(context));
+      } catch (error) {
+        if (!(error instanceof RunStopped)) throw error;
+        stopped ??= error.message;
+        result = checkReport(check, { notRun: error.message });
+      }
+      results.push(result);
+      options.onProgress?.(result, results.length, checks.length);
+    }
+    const count = (status: CheckReport["status"]) => results.filter((result) => result.status === status).length;
+    const summary = { checks: results.length, passed: count("pass"), failed: count("fail"), notRun: count("not-run") };
+    return {
+      baseUrl: options.baseUrl,
+      contractVersion: contract.version,
+      ok: summary.failed === 0 && summary.notRun === 0,
+      requests: session.requestsSent(),
+      durationMs: Math.round(performance.now() - started),
+      ...(stopped && { stopped }),
+      summary,
+      checks: results,
+    };
+  } finally {
+    clearTimeout(timer);
   }
-  const count = (status: CheckReport["status"]) => results.filter((result) => result.status === status).length;
-  const summary = { checks: results.length, passed: count("pass"), failed: count("fail"), notRun: count("not-run") };
-  return {
-    baseUrl: options.baseUrl,
-    contractVersion: contract.version,
-    ok: summary.failed === 0 && summary.notRun === 0,
-    requests: session.requestsSent(),
-    durationMs: Math.round(performance.now() - started),
-    summary,
-    checks: results,
-  };
 }

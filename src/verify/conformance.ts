@@ -1,0 +1,108 @@
+/**
+ * Whether an answer is one the contract allows: a declared status, the vendor media type, the
+ * status's required headers, and a body valid against its schema. Every family of checks judges
+ * answers through this module, so a finding always names the rule broken.
+ */
+import * as contract from "../../generated/contract.js";
+import spec from "../../generated/openapi.json" with { type: "json" };
+import { declares, type Operation } from "../contract/facts.js";
+import { deref, resolvePointer } from "../contract/pointer.js";
+import { createSchemaValidator, responseSchemaPointer } from "../contract/schema-validator.js";
+import type { Json } from "./requests.js";
+import { type Exchange, isVendorType, type Reply } from "./session.js";
+
+export interface Finding {
+  message: string;
+  exchange?: Exchange;
+  /** Where in the response body, as a JSON pointer. */
+  instancePath?: string;
+  /** The value found there, or the start of the body, shortened. */
+  excerpt?: string;
+  /** The rule broken: a JSON pointer into openapi.yaml, and the schema keyword. */
+  specPointer?: string;
+  keyword?: string;
+}
+
+const validator = createSchemaValidator();
+const EXCERPT_CHARS = 120;
+const BODY_START_CHARS = 200;
+
+/** A value as JSON, shortened for a report. */
+export function excerpt(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS - 3)}...` : text;
+}
+
+/** The start of a response's body, for a finding about the answer as a whole. */
+export function bodyStart(exchange: Exchange): string {
+  return exchange.response?.bodyExcerpt.slice(0, BODY_START_CHARS) ?? "";
+}
+
+/** Whether a reply is the given status (or one of them), in the shape the contract declares for it. */
+export function expectStatus(
+  reply: Reply,
+  operation: Operation,
+  expected: number | readonly number[],
+  what: string,
+): Finding[] {
+  const { exchange } = reply;
+  const response = exchange.response;
+  if (!response) return [{ message: `${what}: no response (${exchange.error})`, exchange }];
+  const statuses = typeof expected === "number" ? [expected] : expected;
+  if (!statuses.includes(response.status)) {
+    const message = `${what}: expected status ${statuses.join(" or ")}, got ${response.status}`;
+    return [{ message, exchange, excerpt: bodyStart(exchange) }];
+  }
+  return conforms(reply, operation);
+}
+
+/** Whether a response is one the spec declares for the operation, in the declared shape. */
+export function conforms(reply: Reply, operation: Operation): Finding[] {
+  const { exchange, json } = reply;
+  const response = exchange.response!;
+  const findings: Finding[] = [];
+  if (response.status >= 500 && !declares(operation, response.status)) {
+    findings.push({ message: `server error ${response.status}`, exchange });
+  }
+  const pointer = responseSchemaPointer(spec, operation.path, "get", response.status);
+  if (!pointer) {
+    const declared = operation.statuses.join(", ");
+    const message = `status ${response.status} is not declared for GET ${operation.path} (declared: ${declared})`;
+    return [...findings, { message, exchange, excerpt: bodyStart(exchange) }];
+  }
+  if (!isVendorType(response.contentType)) {
+    const message = `Content-Type is "${response.contentType}", not ${contract.mediaType}`;
+    findings.push({ message, exchange, specPointer: pointer.replace(/\/schema$/, ""), keyword: "content" });
+  }
+  const declaredHeaders = (responseObject(operation, response.status).headers ?? {}) as Json;
+  for (const [name, header] of Object.entries(declaredHeaders)) {
+    if (!deref(spec, header).required || response.headers[name.toLowerCase()] !== undefined) continue;
+    const specPointer = `${pointer.replace(/\/content\/.*$/, "")}/headers/${name}`;
+    findings.push({ message: `the required ${name} header is missing`, exchange, specPointer, keyword: "required" });
+  }
+  if (response.truncatedAt !== undefined) {
+    const cap = response.truncatedAt;
+    const message = `the body is longer than the ${cap} bytes verify reads (--max-body-bytes): not checked`;
+    findings.push({ message, exchange, excerpt: bodyStart(exchange) });
+    return findings;
+  }
+  if (json === undefined) {
+    findings.push({ message: "the body is not JSON", exchange, excerpt: bodyStart(exchange) });
+    return findings;
+  }
+  for (const violation of validator.validate(pointer, json)) {
+    findings.push({
+      message: `the body ${violation.message}`,
+      exchange,
+      instancePath: violation.instancePath,
+      excerpt: excerpt(resolvePointer(json, violation.instancePath)),
+      specPointer: violation.specPointer,
+      keyword: violation.keyword,
+    });
+  }
+  return findings;
+}
+
+function responseObject(operation: Operation, status: number): Json {
+  return deref(spec, (spec.paths as Json)[operation.path].get.responses[String(status)]);
+}

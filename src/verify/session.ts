@@ -1,0 +1,149 @@
+/**
+ * How `verify` talks to a server: plain fetch, so that it sees exactly what was sent back (no retries,
+ * no error mapping, no redirect followed). Every request counts against the budget and is bounded by its
+ * timeout and by the run's deadline; a body is read up to a byte cap; the secret is redacted from all
+ * that is recorded, and what is recorded is bounded: an excerpt of each body, never the body.
+ */
+import * as contract from "../../generated/contract.js";
+import { redactSecret } from "../client/redact.js";
+import { readBody } from "./body.js";
+
+/** How much of a body, and of each response header, a report keeps. */
+const BODY_EXCERPT_CHARS = 500;
+const HEADER_VALUE_CHARS = 200;
+
+export interface SentRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+}
+
+export interface ReceivedResponse {
+  status: number;
+  /** Every header, each value cut to 200 characters. */
+  headers: Record<string, string>;
+  contentType: string;
+  /** Bytes of the body read: all of it, or a little over the cap when truncated. */
+  bodyBytes: number;
+  /** Set to the cap when the body was longer: the rest was not read, and the body could not be checked. */
+  truncatedAt?: number;
+  /** The first 500 characters of the body: what a report shows of it. */
+  bodyExcerpt: string;
+}
+
+/** One request and what came back, as a report keeps it: small, whatever the server sent. */
+export interface Exchange {
+  request: SentRequest;
+  response?: ReceivedResponse;
+  /** Why no response came (timeout, connection refused). */
+  error?: string;
+}
+
+/** What a check gets back: the exchange, and the parsed body (undefined when empty, not JSON or over the cap). */
+export interface Reply {
+  exchange: Exchange;
+  json: unknown;
+}
+
+/** The run cannot send any more (its request budget is used up, or its deadline passed): the check is not run. */
+export class RunStopped extends Error {
+  override name = "RunStopped";
+}
+
+export interface SessionOptions {
+  baseUrl: string;
+  secret: string;
+  maxRequests: number;
+  timeoutMs: number;
+  maxBodyBytes: number;
+  /** Aborted, with a RunStopped as its reason, when the run's deadline passes. */
+  deadline?: AbortSignal;
+  fetch?: typeof fetch;
+}
+
+export type HeaderChoice = { authorization?: string | null; accept?: string | null };
+
+/** Why a base URL cannot be used (the client refuses the same ones), or undefined when it can. */
+export function baseUrlProblem(baseUrl: string): string | undefined {
+  const url = URL.canParse(baseUrl) ? new URL(baseUrl) : undefined;
+  if (!url || !/^https?:$/.test(url.protocol)) return "must be an http(s) URL";
+  if (url.username || url.password) return "must not carry credentials (give the secret with --secret)";
+  if (url.search || url.hash) return "must have no query or fragment (the API's paths are appended to it)";
+  return undefined;
+}
+
+export function createSession(options: SessionOptions) {
+  const baseUrl = options.baseUrl.replace(/\/+$/, "");
+  const doFetch = options.fetch ?? globalThis.fetch;
+  let sent = 0;
+  const redact = (text: string) => redactSecret(text, options.secret);
+  const clip = (text: string, length: number) => (text.length > length ? `${text.slice(0, length)}...` : text);
+  const deadlinePassed = (): RunStopped | undefined =>
+    options.deadline?.aborted ? (options.deadline.reason as RunStopped) : undefined;
+
+  async function send(path: string, choice: HeaderChoice = {}, method = "GET"): Promise<Reply> {
+    const stopped = deadlinePassed();
+    if (stopped) throw stopped;
+    if (sent >= options.maxRequests) {
+      throw new RunStopped(
+        `the request budget of ${options.maxRequests} is used up; raise --max-requests to run the remaining checks`,
+      );
+    }
+    sent++;
+    const headers: Record<string, string> = {};
+    const authorization = choice.authorization === undefined ? `Bearer ${options.secret}` : choice.authorization;
+    const accept = choice.accept === undefined ? contract.mediaType : choice.accept;
+    if (authorization !== null) headers.Authorization = authorization;
+    if (accept !== null) headers.Accept = accept;
+    const url = baseUrl + path;
+    const shown = {
+      method,
+      url,
+      headers: Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, redact(value)])),
+    };
+    const signals = [AbortSignal.timeout(options.timeoutMs), ...(options.deadline ? [options.deadline] : [])];
+    try {
+      const response = await doFetch(url, { method, headers, signal: AbortSignal.any(signals), redirect: "manual" });
+      const body = await readBody(response.body, options.maxBodyBytes);
+      const text = redact(body.text);
+      let json: unknown;
+      try {
+        json = text && !body.truncated ? JSON.parse(text) : undefined;
+      } catch {
+        json = undefined;
+      }
+      const responseHeaders: Record<string, string> = {};
+      for (const [name, value] of response.headers) responseHeaders[name] = clip(redact(value), HEADER_VALUE_CHARS);
+      const received = {
+        status: response.status,
+        headers: responseHeaders,
+        contentType: responseHeaders["content-type"] ?? "",
+        bodyBytes: body.bytes,
+        ...(body.truncated && { truncatedAt: options.maxBodyBytes }),
+        bodyExcerpt: clip(text, BODY_EXCERPT_CHARS),
+      };
+      return { exchange: { request: shown, response: received }, json };
+    } catch (error) {
+      const stopped = deadlinePassed();
+      if (stopped) throw stopped;
+      const timedOut = error instanceof Error && error.name === "TimeoutError";
+      const reason = timedOut
+        ? `no answer within ${options.timeoutMs} ms`
+        : redact(
+            error instanceof Error
+              ? `${error.message}${error.cause instanceof Error ? `: ${error.cause.message}` : ""}`
+              : String(error),
+          );
+      return { exchange: { request: shown, error: reason }, json: undefined };
+    }
+  }
+
+  return { send, requestsSent: () => sent, redact };
+}
+
+export type Session = ReturnType<typeof createSession>;
+
+/** Whether a Content-Type is the API's media type (parameters such as charset allowed). */
+export function isVendorType(contentType: string): boolean {
+  return contentType.split(";")[0]!.trim().toLowerCase() === contract.mediaType;
+}
