@@ -68,12 +68,12 @@ describe("verify against the mock", () => {
       baseUrl: mock.url,
       secret: SECRET,
       probeMethods: true,
-      userId: 77,
-      messageId: 9,
+      userId: 123,
+      messageId: 1234,
       generatedRuns: 1,
     });
     expect(given.ok).toBe(true);
-    const success = await verify({ baseUrl: mock.url, secret: SECRET, userId: 77, messageId: 9, maxRequests: 4 });
+    const success = await verify({ baseUrl: mock.url, secret: SECRET, userId: 123, messageId: 1234, maxRequests: 4 });
     expect(success.requests).toBe(4); // no discovery requests: the four success checks only
     expect(success.checks.slice(0, 4).map((check) => check.status)).toEqual(["pass", "pass", "pass", "pass"]);
   });
