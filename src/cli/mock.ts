@@ -1,6 +1,6 @@
 /** `signalzen-api mock`: the mock server and its world, until Ctrl-C or SIGTERM. */
 import * as contract from "../../generated/contract.js";
-import { integerOption, parse, UsageError } from "./options.js";
+import { importOptional, integerOption, parse, UsageError } from "./options.js";
 import { USAGE } from "./usage.js";
 
 /** `--latency 300` or `--latency 200-800`. */
@@ -46,7 +46,11 @@ export async function mock(args: string[]): Promise<void> {
   // Imported here so that `docs` and `--help` work without Prism installed.
   const { startMock } = await import("../mock/server.js");
   const { describeScenario } = await import("../mock/scenario.js");
-  const { loadWorldFile, WorldDataError } = await import("../world/load-file.js");
+  // Only --data needs the file checker, and with it ajv (an optional peer, like verify's).
+  const { loadWorldFile, WorldDataError } =
+    values.data === undefined
+      ? { loadWorldFile: undefined, WorldDataError: undefined }
+      : await importOptional(() => import("../world/load-file.js"), "mock --data needs ajv and ajv-formats", "ajv@8 ajv-formats@3");
   const write = (line: string) => process.stdout.write(`${line}\n`);
   const scenario = {
     ...(latency !== undefined && { latency }),
@@ -55,7 +59,7 @@ export async function mock(args: string[]): Promise<void> {
   };
   let server: Awaited<ReturnType<typeof startMock>>;
   try {
-    const data = values.data === undefined ? undefined : loadWorldFile(values.data);
+    const data = values.data === undefined ? undefined : loadWorldFile!(values.data);
     server = await startMock({
       ...(port !== undefined && { port }),
       ...(values.host !== undefined && { host: values.host }),
@@ -70,7 +74,7 @@ export async function mock(args: string[]): Promise<void> {
     });
   } catch (error) {
     // A bad world file stops the mock before it listens: nothing is served half-loaded.
-    if (error instanceof WorldDataError) throw new UsageError(`--data ${error.message}`);
+    if (WorldDataError && error instanceof WorldDataError) throw new UsageError(`--data ${error.message}`);
     throw error;
   }
   write(`SignalZen API mock listening on ${server.url}`);

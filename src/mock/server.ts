@@ -14,7 +14,6 @@ import http from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { packageFile } from "../contract/files.js";
 import { createWorld, DEFAULT_SEED, type World, type WorldData, worldFromData } from "../world/index.js";
-import { checkedWorldData } from "../world/load-file.js";
 import { errorResponse, type MockRequest, type MockResponse } from "./exchange.js";
 import { createMockHandler } from "./handler.js";
 import { createPrismEngine } from "./prism.js";
@@ -102,6 +101,16 @@ function rawResponse(response: MockResponse): string {
   return `HTTP/1.1 ${response.status} Bad Request\r\n${headers.map(([name, value]) => `${name}: ${value}`).join("\r\n")}\r\n\r\n${response.body}`;
 }
 
+/** The file checker validates records with ajv, which only a world given as data needs. */
+async function loadChecker(): Promise<typeof import("../world/load-file.js")> {
+  try {
+    return await import("../world/load-file.js");
+  } catch (error) {
+    if ((error as { code?: string }).code !== "ERR_MODULE_NOT_FOUND") throw error;
+    throw new Error("a world given as data is checked with ajv, which is not installed. Install it with: npm install --save-dev ajv@8 ajv-formats@3");
+  }
+}
+
 export async function startMock(options: MockOptions = {}): Promise<RunningMock> {
   const port = options.port ?? DEFAULT_MOCK_PORT;
   const host = options.host ?? DEFAULT_MOCK_HOST;
@@ -114,7 +123,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   checkScenario(options);
   const seed = options.seed ?? DEFAULT_SEED;
   const world = options.data
-    ? worldFromData(checkedWorldData(options.data, "data"))
+    ? worldFromData((await loadChecker()).checkedWorldData(options.data, "data"))
     : createWorld({ seed, ...(options.users !== undefined && { users: options.users }) });
   const engine = await createPrismEngine(packageFile("openapi.yaml"));
   const handler = createMockHandler({ ...options, world, seed });

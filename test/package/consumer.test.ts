@@ -6,7 +6,12 @@ import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createWorld } from "../../src/world/index.js";
+import { launchChromium } from "../helpers/browser.js";
 import { exitOf, repoRoot } from "../helpers/cli.js";
 import { npm } from "../helpers/npm.js";
 
@@ -19,6 +24,39 @@ function sizeOf(directory: string): number {
     total += entry.isDirectory() ? sizeOf(full) : statSync(full).size;
   }
   return total;
+}
+
+/**
+ * Runs a compiled README example in Chromium: `npx msw init public` as the README says, the example bundled as
+ * a frontend's bundler would, served with the worker from one origin. Returns what the page logged.
+ */
+async function runInBrowser(project: string, file: string, awaited: string): Promise<string[]> {
+  execFileSync(path.join(project, "node_modules/.bin/msw"), ["init", "public", "--no-save"], { cwd: project, encoding: "utf8" });
+  const bundle = await build({ entryPoints: [file], absWorkingDir: project, bundle: true, format: "esm", platform: "browser", target: "es2022", write: false, logLevel: "silent" });
+  const worker = readFileSync(path.join(project, "public/mockServiceWorker.js"));
+  const site = http.createServer((request, response) => {
+    if (request.url === "/app.js") return response.writeHead(200, { "Content-Type": "text/javascript" }).end(bundle.outputFiles[0]!.text);
+    if (request.url === "/mockServiceWorker.js") return response.writeHead(200, { "Content-Type": "text/javascript" }).end(worker);
+    return response.writeHead(200, { "Content-Type": "text/html" }).end('<!doctype html><script type="module" src="/app.js"></script>');
+  });
+  await new Promise<void>((resolve) => site.listen(0, "127.0.0.1", resolve));
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    const logged: string[] = [];
+    const errors: string[] = [];
+    page.on("console", (message) => (message.type() === "error" ? errors : logged).push(message.text()));
+    page.on("pageerror", (error) => errors.push(error.message));
+    await page.goto(`http://127.0.0.1:${(site.address() as AddressInfo).port}/`);
+    const deadline = Date.now() + 20_000;
+    const done = () => logged.includes(awaited) || errors.length > 0;
+    while (!done() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(errors).toEqual([]);
+    return logged;
+  } finally {
+    await browser.close();
+    await new Promise((resolve) => site.close(resolve));
+  }
 }
 
 /** Every ```ts block in README, in order. */
@@ -59,6 +97,12 @@ describe("the packed package in a fresh project", () => {
     expect(output.trim()).toBe("signalzen-api: The mock server needs @stoplight/prism-cli, which is not installed. Install it with: npm install --save-dev @stoplight/prism-cli@5.14.2");
   });
 
+  it("says how to install msw when @signalzen/api/msw is imported without it", () => {
+    const script = 'import("@signalzen/api/msw").then(() => console.log("loaded"), (error) => console.log(error.message))';
+    const output = execFileSync(process.execPath, ["--input-type=module", "-e", script], { cwd: project, encoding: "utf8" });
+    expect(output.trim()).toBe("@signalzen/api/msw needs msw 2.x, which is not installed. Install it with: npm install --save-dev msw@2");
+  });
+
   it("says how to install verify's dependencies when they are missing", async () => {
     const child = spawn(path.join(project, "node_modules/.bin/signalzen-api"), ["verify", "--base-url", "http://127.0.0.1:9", "--secret", "x"], { cwd: project });
     let output = "";
@@ -68,7 +112,7 @@ describe("the packed package in a fresh project", () => {
   });
 
   it("compiles every README example under strict, then runs them against the mock it starts", async () => {
-    npm(["install", "--save-dev", "typescript@5.9", "@types/node@20", "@stoplight/prism-cli@5.14.2"], project);
+    npm(["install", "--save-dev", "typescript@5.9", "@types/node@20", "@stoplight/prism-cli@5.14.2", "msw@2.15.0"], project);
     const examples = readmeExamples();
     expect(examples.length).toBeGreaterThanOrEqual(3);
     mkdirSync(path.join(project, "src"));
@@ -90,20 +134,41 @@ describe("the packed package in a fresh project", () => {
         });
         mock.once("exit", () => reject(new Error(`the mock exited: ${output}`)));
       });
+      const ran: string[] = [];
       for (const [index, code] of examples.entries()) {
+        const file = path.join(project, "out", `example${index + 1}.js`);
+        if (code.includes("setupWorker(")) {
+          // MSW in the browser: run in Chromium from the page's own origin, as the README says.
+          // msw logs its start and each request it handles; the example's own line comes last.
+          const name = createWorld().getUser(123)!.name!;
+          const logged = await runInBrowser(project, file, name);
+          expect(logged.at(-1)).toBe(name);
+          ran.push("msw-browser");
+          continue;
+        }
         // The examples name the default mock address; this run's mock is on a free port.
-        const compiled = readFileSync(path.join(project, "out", `example${index + 1}.js`), "utf8").replaceAll("http://127.0.0.1:4010", url);
-        writeFileSync(path.join(project, "out", `example${index + 1}.js`), compiled);
-        const output = execFileSync(process.execPath, [path.join(project, "out", `example${index + 1}.js`)], { cwd: project, encoding: "utf8", env: { ...process.env, SIGNALZEN_API_SECRET: SECRET } });
+        writeFileSync(file, readFileSync(file, "utf8").replaceAll("http://127.0.0.1:4010", url));
+        const output = execFileSync(process.execPath, [file], { cwd: project, encoding: "utf8", env: { ...process.env, SIGNALZEN_API_SECRET: SECRET } });
         if (code.includes("createSignalZenClient({ apiSecret: process.env")) {
           expect(output.split("\n")[0]).toMatch(/^404 not_found GET http:\/\/127\.0\.0\.1:\d+\/users\/1500000000 failed with 404: not_found: No user with id 1500000000/);
-          expect(output.split("\n")[1]).toBe("1 123 1 2 2 1 undefined 200"); // total, id, users walked, messages total and walked, raw id, raw error, status
+          const chat = createWorld().chat(123)!.length;
+          // total, id, users walked, messages total and walked, raw id, raw error, status
+          expect(output.split("\n")[1]).toBe(`250 123 250 ${chat} ${chat} 1 undefined 200`);
+          ran.push("client");
         } else if (code.includes("startMock(")) {
-          expect(output).toBe("1\n");
+          expect(output).toBe("40\n");
+          ran.push("mock");
+        } else if (code.includes("msw/node")) {
+          expect(output).toBe("40 5\n");
+          ran.push("msw-node");
+        } else if (code.includes("@signalzen/api/fixtures")) {
+          expect(output).toBe("40 true true\n");
+          ran.push("fixtures");
         } else {
           expect(output).toBe(""); // types only
         }
       }
+      expect(ran.sort()).toEqual(["client", "fixtures", "mock", "msw-browser", "msw-node"]);
     } finally {
       mock.kill("SIGTERM");
       await exitOf(mock as never);
@@ -121,7 +186,7 @@ describe("the packed package in a fresh project", () => {
 
   it("exports exactly what README promises", async () => {
     const manifest = JSON.parse(readFileSync(path.join(project, "node_modules/@signalzen/api/package.json"), "utf8"));
-    expect(Object.keys(manifest.exports)).toEqual([".", "./types", "./mock", "./openapi.yaml", "./package.json"]);
+    expect(Object.keys(manifest.exports)).toEqual([".", "./types", "./mock", "./msw", "./fixtures", "./openapi.yaml", "./package.json"]);
     expect(manifest.bin).toEqual({ "signalzen-api": "./dist/src/cli/index.js" });
     expect(readFileSync(path.join(project, "node_modules/@signalzen/api/openapi.yaml"), "utf8")).toBe(readFileSync(path.join(repoRoot, "openapi.yaml"), "utf8"));
   });
