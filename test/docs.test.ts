@@ -193,6 +193,13 @@ describe("docs page", () => {
       const mock = await page.locator('[data-section-id="/section/running-the-mock-server"]').innerText();
       expect(mock).toContain("npx @signalzen/api mock");
       expect(mock).toContain(usersList.shell.replace(`${servers[0]}/users`, `${servers[1]}/users/123`));
+      // The same as README's mock section: the world, how to shape it, the controls, the three ways to mock.
+      for (const said of ["250 users", "--seed demo --users 5000", "world --output world.json", "--data world.json"]) {
+        expect(mock).toContain(said);
+      }
+      for (const said of ["--latency", "--fail-rate", "--rate-limit", "@signalzen/api/msw", "setupWorker", "@signalzen/api/fixtures"]) {
+        expect(mock).toContain(said);
+      }
     });
 
     it("gives the ten error codes in the reference's table wording, each beside its error body's code", async () => {
