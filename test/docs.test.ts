@@ -238,8 +238,11 @@ describe("Redocly's own usage telemetry", () => {
   const watcher = [
     'import { subscribe } from "node:diagnostics_channel";',
     'import { appendFileSync } from "node:fs";',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the watcher's own source, written to a file
     "const log = (url) => appendFileSync(process.env.REQUEST_LOG, `${url}\\n`);",
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: as above
     'subscribe("undici:request:create", ({ request }) => log(`${request.origin}${request.path}`));',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: as above
     'subscribe("http.client.request.start", ({ request }) => log(`${request.host}${request.path}`));',
     "",
   ].join("\n");

@@ -29,8 +29,7 @@ const CLIENT_ENTRY = fileURLToPath(new URL("../src/client/index.ts", import.meta
 const LANGUAGES = ["Shell", "Ruby", "TypeScript", "JavaScript"];
 const root = fileURLToPath(new URL("..", import.meta.url));
 
-// biome-ignore lint/suspicious/noExplicitAny: a parsed OpenAPI document, walked by the tests
-type Json = any;
+type Json = any; // a parsed OpenAPI document, walked by the tests
 
 describe("code samples", () => {
   const directory = mkdtempSync(path.join(tmpdir(), "signalzen-samples-"));
@@ -138,6 +137,7 @@ describe("code samples", () => {
           `const response = await fetch("${servers[0]}/users/123/messages/1234", {`,
           `  headers: { Authorization: \`Bearer \${apiSecret}\`, Accept: "${mediaType}" },`,
           "});",
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: the expected sample's own template literal
           "if (!response.ok) throw new Error(`SignalZen API answered ${response.status}: ${await response.text()}`);",
           "const message = await response.json();",
           "console.log(JSON.stringify(message, null, 2));",

@@ -135,6 +135,7 @@ function javascript(request: SampleRequest): string {
     `const response = await fetch("${request.baseUrl}${concretePath(request)}${queryString(request)}", {`,
     `  headers: { Authorization: \`${request.authScheme} \${apiSecret}\`, Accept: "${request.mediaType}" },`,
     "});",
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: this is the sample's own template literal, as written out
     "if (!response.ok) throw new Error(`SignalZen API answered ${response.status}: ${await response.text()}`);",
     `const ${variable} = await response.json();`,
     `console.log(JSON.stringify(${variable}, null, 2));`,

@@ -10,7 +10,7 @@
  * ```
  */
 import * as contract from "../../generated/contract.js";
-import { createWorld, DEFAULT_SEED, type WorldData, worldFromData, checkWorldData } from "../world/index.js";
+import { checkWorldData, createWorld, DEFAULT_SEED, type World, type WorldData, worldFromData } from "../world/index.js";
 import type { MockRequest } from "./exchange.js";
 import { createMockHandler } from "./handler.js";
 import { checkScenario, type ScenarioOptions } from "./scenario.js";
@@ -48,7 +48,7 @@ export function createHandlers(options: HandlersOptions = {}) {
     throw new RangeError(`baseUrl must be an http(s) URL with no query or fragment, such as ${contract.servers[0]}; got ${options.baseUrl}`);
   }
   const seed = options.seed ?? DEFAULT_SEED;
-  let world;
+  let world: World;
   if (options.data) {
     // Structural rules only: the JSON Schema check (ajv) stays out of the browser bundle; `signalzen-api mock --data` runs both.
     const check = checkWorldData(options.data);

@@ -16,7 +16,7 @@ const referencePath = new URL("./fixtures/signalzen-api-v1.md", import.meta.url)
 const reference = readFileSync(referencePath, "utf8");
 
 const deref = (node: Json): Json => derefIn(document, node);
-const escape = escapePointer;
+const escapeToken = escapePointer;
 
 /** Every example in the document, with the pointer of the schema it must satisfy. */
 function allExamples(): { where: string; schemaPointer: string; value: unknown }[] {
@@ -24,16 +24,16 @@ function allExamples(): { where: string; schemaPointer: string; value: unknown }
   for (const [route, item] of Object.entries<Json>(document.paths)) {
     for (const [method, operation] of Object.entries<Json>(item)) {
       for (const [status, rawResponse] of Object.entries<Json>(operation.responses)) {
-        const responseBase = rawResponse.$ref ?? `#/paths/${escape(route)}/${method}/responses/${status}`;
+        const responseBase = rawResponse.$ref ?? `#/paths/${escapeToken(route)}/${method}/responses/${status}`;
         for (const [mediaType, content] of Object.entries<Json>(deref(rawResponse).content ?? {})) {
           for (const [name, example] of Object.entries<Json>(content.examples ?? {})) {
-            found.push({ where: `${method.toUpperCase()} ${route} ${status} example "${name}"`, schemaPointer: `${responseBase}/content/${escape(mediaType)}/schema`, value: deref(example).value });
+            found.push({ where: `${method.toUpperCase()} ${route} ${status} example "${name}"`, schemaPointer: `${responseBase}/content/${escapeToken(mediaType)}/schema`, value: deref(example).value });
           }
         }
       }
       for (const [index, rawParameter] of (operation.parameters ?? []).entries()) {
         const parameter = deref(rawParameter);
-        const base = rawParameter.$ref ?? `#/paths/${escape(route)}/${method}/parameters/${index}`;
+        const base = rawParameter.$ref ?? `#/paths/${escapeToken(route)}/${method}/parameters/${index}`;
         if ("example" in parameter) found.push({ where: `${route} parameter ${parameter.name}`, schemaPointer: `${base}/schema`, value: parameter.example });
       }
     }

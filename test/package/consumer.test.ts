@@ -116,7 +116,7 @@ describe("the packed package in a fresh project", () => {
     const examples = readmeExamples();
     expect(examples.length).toBeGreaterThanOrEqual(3);
     mkdirSync(path.join(project, "src"));
-    examples.forEach((code, index) => writeFileSync(path.join(project, "src", `example${index + 1}.ts`), code));
+    for (const [index, code] of examples.entries()) writeFileSync(path.join(project, "src", `example${index + 1}.ts`), code);
     writeFileSync(
       path.join(project, "tsconfig.json"),
       JSON.stringify({ compilerOptions: { target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", strict: true, noUncheckedIndexedAccess: true, outDir: "out", types: ["node"], skipLibCheck: false }, include: ["src"] }),
