@@ -11,8 +11,10 @@ export interface MockRequest {
   path: string;
   /** The query string as sent, with its `?`, or "". */
   search: string;
-  /** A request header by its lower-case name; undefined when absent. */
+  /** A request header by its lower-case name, repeated lines joined with ", "; undefined when absent. */
   header(name: string): string | undefined;
+  /** Whether the request carries a body (every operation is a GET, which has none). */
+  hasBody?: boolean;
 }
 
 export interface MockResponse {

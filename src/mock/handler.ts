@@ -13,6 +13,7 @@ import {
   bearerToken,
   checkAccept,
   checkAuthorization,
+  checkBody,
   checkMethod,
   checkParameters,
   checkPath,
@@ -75,11 +76,25 @@ function preflight(request: MockRequest): MockResponse | undefined {
   return { status: 204, headers, body: "" };
 }
 
+/** A Bearer secret is one token68 (RFC 6750): no spaces, so it can be sent and matched at all. */
+function checkSecret(secret: string | undefined): void {
+  if (secret !== undefined && !/^[A-Za-z0-9\-._~+/]+=*$/.test(secret)) {
+    throw new RangeError(
+      "secret must be a non-empty Bearer token (letters, digits and -._~+/ only, no spaces); leave it out to accept any non-empty secret",
+    );
+  }
+}
+
 export function createMockHandler(options: HandlerOptions) {
   const { world, secret } = options;
+  checkSecret(secret);
   const scenario = createScenario(options, options.now);
   const answer = createWorldAnswers(world);
-  let requests = 0;
+  const redact = secretRedactor(secret);
+  // Answers, for the latency draws; requests that reach the scenario step, for the failure draws. Preflights
+  // count in neither, so a browser (which sends them to a server, never to MSW) sees the same sequence in both.
+  let answers = 0;
+  let scenarioRequests = 0;
 
   async function decide(request: MockRequest, engine: Engine | undefined): Promise<MockResponse> {
     const route = checkPath(request);
@@ -88,15 +103,18 @@ export function createMockHandler(options: HandlerOptions) {
     const preference = readPreference(request);
     const rejection =
       checkMethod(request, operation) ??
+      checkBody(request) ??
       checkAccept(request) ??
       checkAuthorization(request, secret) ??
       checkPreference(operation, preference);
     if (rejection) return rejection;
     const parameters = checkParameters(request, route);
     if ("status" in parameters) return parameters;
+    // Numbered in arrival order, before anything asynchronous, so concurrent requests draw as sequential ones do.
+    const number = ++scenarioRequests;
     const fromEngine = await engine?.({ request, route, parameters });
     if (fromEngine) return fromEngine;
-    const limited = scenario.rateLimited(bearerToken(request)!) ?? scenario.failure(requests);
+    const limited = scenario.rateLimited(bearerToken(request)!) ?? scenario.failure(number);
     if (limited) return limited;
     if (preference.code !== undefined && preference.code !== "200") return preferredError(Number(preference.code));
     if (preference.example !== undefined) return namedExample(operation, preference.example);
@@ -106,11 +124,23 @@ export function createMockHandler(options: HandlerOptions) {
   return {
     /** The response to a request, and how long to wait before sending it. */
     async handle(request: MockRequest, engine?: Engine): Promise<HandledRequest> {
-      const number = ++requests;
-      const response = preflight(request) ?? withCors(request, await decide(request, engine));
-      return { response, delayMs: scenario.delay(number) };
+      const early = preflight(request);
+      if (early) return { response: early, delayMs: 0 };
+      const delayMs = scenario.delay(++answers);
+      const response = withCors(request, await decide(request, engine));
+      // An answer may quote what was sent (a path, an Accept header): never the secret the mock requires.
+      return { response: secret === undefined ? response : { ...response, body: redact(response.body) }, delayMs };
     },
+    /** Text with the required secret scrubbed, in every form a request could carry it: for log lines. */
+    redact,
   };
+}
+
+/** Replaces the secret as sent, URL-encoded and JSON-escaped; identity when no secret is required. */
+function secretRedactor(secret: string | undefined): (text: string) => string {
+  if (secret === undefined) return (text) => text;
+  const forms = [...new Set([secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)])];
+  return (text) => forms.reduce((scrubbed, form) => scrubbed.split(form).join("[redacted]"), text);
 }
 
 export type MockHandler = ReturnType<typeof createMockHandler>;

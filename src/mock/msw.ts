@@ -43,9 +43,11 @@ export interface HandlersOptions extends ScenarioOptions {
 /** The handlers for every request under `baseUrl`: pass them to `setupServer(...)` or `setupWorker(...)`. */
 export function createHandlers(options: HandlersOptions = {}) {
   checkScenario(options);
-  const base = new URL((options.baseUrl ?? contract.servers[0]).replace(/\/+$/, ""));
-  if (!/^https?:$/.test(base.protocol) || base.search || base.hash) {
-    throw new RangeError(`baseUrl must be an http(s) URL with no query or fragment, such as ${contract.servers[0]}; got ${options.baseUrl}`);
+  const given = options.baseUrl ?? contract.servers[0];
+  const base = URL.canParse(given) ? new URL(given.replace(/\/+$/, "")) : undefined;
+  if (!base || !/^https?:$/.test(base.protocol) || base.search || base.hash) {
+    const example = contract.servers[0];
+    throw new RangeError(`baseUrl must be an http(s) URL with no query or fragment, such as ${example}; got ${JSON.stringify(given)}`);
   }
   const seed = options.seed ?? DEFAULT_SEED;
   let world: World;
@@ -74,6 +76,7 @@ export function createHandlers(options: HandlersOptions = {}) {
         path: url.pathname.slice(basePath.length) || "/",
         search: url.search,
         header: (name) => request.headers.get(name) ?? undefined,
+        hasBody: request.body !== null,
       };
       const { response, delayMs } = await handler.handle(mockRequest);
       if (delayMs) await msw.delay(delayMs);

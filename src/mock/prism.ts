@@ -25,7 +25,9 @@ export class PrismMissingError extends Error {
 }
 
 interface PrismViolation {
-  location: string[];
+  /** Where, as Prism 5.14 reports it (`["query", "limit"]`); older releases called it `location`. */
+  path?: string[];
+  location?: string[];
   message: string;
   severity: number | string;
 }
@@ -79,26 +81,30 @@ export async function createPrismEngine(specPath: string): Promise<(accepted: Ac
     },
     { logger },
   );
-  return async ({ request }) => {
-    const query: Record<string, string | string[]> = {};
-    const search = new URLSearchParams(request.search);
-    for (const name of new Set(search.keys())) {
-      const values = search.getAll(name);
-      query[name] = values.length === 1 ? values[0]! : values;
-    }
+  return async ({ route, parameters }) => {
+    // Prism sees what the rules read, not the raw request: it reads query names case-insensitively and takes
+    // `/users/` for `/users/{id}`, so handing it the raw request would judge a request the rules did not.
+    const { operation } = route;
+    const path = operation.pathParams.reduce<string>(
+      (filled, { name }) => filled.replace(`{${name}}`, String(parameters.path[name])),
+      operation.path,
+    );
+    const query = operation.listKey ? { offset: String(parameters.offset), limit: String(parameters.limit) } : {};
     const input = {
       method: "get",
-      url: { path: request.path, query },
+      url: { path, query },
       // The canonical forms of what the rules already accepted: Prism matches the scheme case-sensitively.
       headers: { accept: contract.mediaType, authorization: "Bearer checked-by-the-rules" },
       body: null,
     };
     const result = await instance.request(input, operations)();
-    if (result._tag === "Left") return errorResponse(400, "Your request is invalid.", [{ message: String(result.left).slice(0, 1000) }]);
+    // Prism refusing a request the rules accepted is a disagreement between the two, not the caller's fault:
+    // the contract's 500, never a crash (the server's listener also answers 500 to anything thrown).
+    if (result._tag === "Left") return errorResponse(500, `The mock's engine (Prism) could not answer: ${String(result.left).slice(0, 300)}`);
     const violations = result.right.validations.input.filter(isError);
     if (!violations.length) return undefined;
     const details = violations.map((violation) => ({
-      location: violation.location.join("."),
+      location: (violation.path ?? violation.location ?? []).join(".").slice(0, 200),
       message: violation.message.slice(0, 1000),
     }));
     return errorResponse(400, `Your request is invalid: ${details.map((d) => `${d.location} ${d.message}`).join("; ")}.`, details);

@@ -10,7 +10,8 @@ export interface Route {
 // Each template as a pattern whose groups are its parameters (`/users/{id}` -> `^/users/([^/]+)/?$`).
 const patterns = operations.map((operation) => ({
   operation,
-  pattern: new RegExp(`^${operation.path.replace(/\{[^}]+\}/g, "([^/]+)")}/?$`),
+  // No trailing slash: `/users/1/` is not a path of the contract (404 in both hosts, as Prism would not route it).
+  pattern: new RegExp(`^${operation.path.replace(/\{[^}]+\}/g, "([^/]+)")}$`),
 }));
 
 /** The route for a decoded path, or undefined when the contract has no such path. */

@@ -2,7 +2,7 @@
  * The contract's rules, as plain functions over a request, called in this order by both hosts (the
  * Node server and the MSW handlers): each returns a rejection in the contract's error body, or nothing.
  *
- * 1. a known path (404)   2. GET (405, with Allow)   3. Accept names the vendor type (406)
+ * 1. a known path (404)   2. GET (405, with Allow), with no body (400)   3. Accept names the vendor type (406)
  * 4. a Bearer secret, and the one required by `secret` (401)   5. a `Prefer: code=` the operation declares (400)
  * 6. parameters: canonical integers within bounds (400, every violation in `details`)
  * The scenario controls (rate limit, failures) and the answer itself come after (handler.ts).
@@ -35,6 +35,13 @@ export function checkMethod(request: MockRequest, operation: Operation): MockRes
   const method = request.method.slice(0, 20);
   const message = `${method} is not allowed on ${operation.path}: the API is read-only, only GET is allowed.`;
   return errorResponse(405, message, undefined, statusHeaders(405));
+}
+
+export function checkBody(request: MockRequest): MockResponse | undefined {
+  if (!request.hasBody) return undefined;
+  return errorResponse(400, "A GET request has no body; send the request without one.", [
+    { location: "body", message: "must be empty" },
+  ]);
 }
 
 export function checkAccept(request: MockRequest): MockResponse | undefined {

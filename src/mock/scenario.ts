@@ -44,10 +44,10 @@ export function checkScenario(options: ScenarioOptions): void {
     }
   }
   if (failRate !== undefined && !(typeof failRate === "number" && failRate >= 0 && failRate <= 1)) {
-    throw new RangeError(`failRate must be a number from 0 to 1 (0.1 fails one answer in ten); got ${JSON.stringify(failRate)}`);
+    throw new RangeError(`failRate must be a number from 0 to 1 (0.1 fails one answer in ten); got ${String(failRate)}`);
   }
   if (rateLimit !== undefined && !(Number.isInteger(rateLimit) && rateLimit >= 1 && rateLimit <= 1_000_000)) {
-    throw new RangeError(`rateLimit must be a whole number of requests per second from 1 to 1000000; got ${JSON.stringify(rateLimit)}`);
+    throw new RangeError(`rateLimit must be a whole number of requests per second from 1 to 1000000; got ${String(rateLimit)}`);
   }
 }
 
@@ -90,7 +90,9 @@ export function createScenario(options: ScenarioOptions & { seed: string }, now:
       const start = at - (at % WINDOW_MS);
       let window = windows.get(secret);
       if (!window || window.start !== start) {
-        if (windows.size > 10_000) windows.clear(); // bounded: a flood of distinct secrets cannot grow it forever
+        windows.delete(secret); // re-inserted last, so the oldest window is the first key
+        // Bounded: a flood of distinct secrets cannot grow it forever, nor reset the busiest secrets' windows.
+        if (windows.size >= 10_000) windows.delete(windows.keys().next().value!);
         window = { start, count: 0 };
         windows.set(secret, window);
       }

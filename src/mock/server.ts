@@ -14,7 +14,9 @@ import http from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { packageFile } from "../contract/files.js";
 import { createWorld, DEFAULT_SEED, type World, type WorldData, worldFromData } from "../world/index.js";
-import { errorResponse, type MockRequest, type MockResponse } from "./exchange.js";
+import * as contract from "../../generated/contract.js";
+import { errorBody } from "./error-body.js";
+import { errorResponse, type MockRequest, type MockResponse, statusHeaders } from "./exchange.js";
 import { createMockHandler } from "./handler.js";
 import { createPrismEngine } from "./prism.js";
 import { checkScenario, type ScenarioOptions } from "./scenario.js";
@@ -30,7 +32,10 @@ export interface MockOptions extends ScenarioOptions {
   seed?: string;
   /** How many users the world has, 0 to 1,000,000. @default 250 */
   users?: number;
-  /** Serve this world (the load format `signalzen-api world` writes) instead of a generated one. */
+  /**
+   * Serve this world (the load format `signalzen-api world` writes) instead of a generated one. It is checked
+   * whole first, and frozen: the mock serves this very object, so it must not change under it.
+   */
   data?: WorldData;
   /**
    * Before the world existed this served Prism's schema-generated data, which was not coherent (a total that
@@ -55,50 +60,66 @@ export const DEFAULT_MOCK_PORT = 4010;
 export const DEFAULT_MOCK_HOST = "127.0.0.1";
 
 /** A request target in absolute form (`GET http://host/users`) is served like its path (RFC 9112 §3.2.2). */
-function splitTarget(target: string): { path: string; search: string } {
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(target)) {
+function splitTarget(target: string): { path: string; search: string } | undefined {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(target)) {
     try {
       const url = new URL(target);
-      return { path: url.pathname, search: url.search };
+      return /^https?:$/.test(url.protocol) ? { path: url.pathname, search: url.search } : undefined;
     } catch {
-      return { path: target, search: "" };
+      return undefined;
     }
   }
   const queryAt = target.indexOf("?");
   return queryAt === -1 ? { path: target, search: "" } : { path: target.slice(0, queryAt), search: target.slice(queryAt) };
 }
 
-function toMockRequest(request: http.IncomingMessage): MockRequest {
-  const { path, search } = splitTarget(request.url ?? "/");
-  const headers = request.headers;
-  return {
-    method: request.method ?? "GET",
-    path,
-    search,
-    header: (name) => {
-      const value = headers[name];
-      return Array.isArray(value) ? value.join(", ") : value;
-    },
-  };
-}
-
-/** Every operation is a GET, which has no body: one is refused unread, and the connection closed. */
+/** Every operation is a GET, which has no body. */
 function hasBody(request: http.IncomingMessage): boolean {
   const length = request.headers["content-length"];
   return (length !== undefined && length !== "0") || request.headers["transfer-encoding"] !== undefined;
+}
+
+function toMockRequest(request: http.IncomingMessage, target: { path: string; search: string }): MockRequest {
+  const headers = request.headersDistinct;
+  return {
+    method: request.method ?? "GET",
+    ...target,
+    // Repeated lines joined as fetch joins them: two Authorization lines are not one secret.
+    header: (name) => headers[name]?.join(", "),
+    hasBody: hasBody(request),
+  };
+}
+
+const refuse = (message: string) => errorResponse(400, message);
+
+/** What only this host sees wrong with a request, before the shared rules; each answered in the contract's body. */
+function checkTransport(request: http.IncomingMessage): MockResponse | { path: string; search: string } {
+  if (request.httpVersion !== "1.1" && request.httpVersion !== "1.0") {
+    return refuse("The request's HTTP version is not one this server speaks (HTTP/1.0 or 1.1).");
+  }
+  const hosts = request.headersDistinct.host ?? [];
+  if (hosts.length > 1) return refuse("The request has more than one Host header (RFC 9112 §3.2); send one.");
+  if (request.httpVersion === "1.1" && hosts.length === 0) return refuse("An HTTP/1.1 request must send a Host header.");
+  return splitTarget(request.url ?? "/") ?? refuse("The request target must be a path, or an http(s) URL.");
 }
 
 /** Node could not parse the request (headers too large, a bare CR, NUL, an unknown version, no Host): why, in words. */
 function describeClientError(error: Error & { code?: string }): string {
   if (error.code === "HPE_HEADER_OVERFLOW") return "The request's headers are too large (the limit is 16 KB).";
   if (error.code === "HPE_INVALID_VERSION") return "The request's HTTP version is not one this server speaks (HTTP/1.0 or 1.1).";
+  if (error.code === "HPE_INVALID_METHOD") return "The request's method is not valid HTTP (methods are upper case: GET).";
+  if (error.code === "HPE_INVALID_URL") return "The request target is not a valid path (encode spaces and other characters as %XX).";
   if (/host/i.test(error.message)) return "An HTTP/1.1 request must send a Host header.";
   return "The request is not valid HTTP/1.1 (for example a bare CR or a NUL in its headers).";
 }
 
+const REASONS: Record<number, string> = { 400: "Bad Request", 405: "Method Not Allowed" };
+
+/** A whole response written on a socket Node will not answer itself; the connection is closed after it. */
 function rawResponse(response: MockResponse): string {
-  const headers = Object.entries({ ...response.headers, "Content-Length": String(Buffer.byteLength(response.body)), Connection: "close" });
-  return `HTTP/1.1 ${response.status} Bad Request\r\n${headers.map(([name, value]) => `${name}: ${value}`).join("\r\n")}\r\n\r\n${response.body}`;
+  const headers = { ...response.headers, "Content-Length": String(Buffer.byteLength(response.body)), Connection: "close" };
+  const lines = Object.entries(headers).map(([name, value]) => `${name}: ${value}`);
+  return `HTTP/1.1 ${response.status} ${REASONS[response.status]}\r\n${lines.join("\r\n")}\r\n\r\n${response.body}`;
 }
 
 /** The file checker validates records with ajv, which only a world given as data needs. */
@@ -117,9 +138,6 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new RangeError(`port must be an integer from 0 to 65535 (0 picks a free port); got ${port}`);
   }
-  if (options.secret !== undefined && options.secret.trim() === "") {
-    throw new RangeError("secret must not be empty; leave it out to accept any non-empty secret");
-  }
   checkScenario(options);
   const seed = options.seed ?? DEFAULT_SEED;
   const world = options.data
@@ -129,30 +147,57 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   const handler = createMockHandler({ ...options, world, seed });
   const onResponse = options.onResponse;
 
-  // Host is checked below rather than by Node, whose own refusal has an empty body.
+  // Sockets with a request of ours in flight: a parse error that follows it (a request Node dispatched, then
+  // could not read on, such as `Transfer-Encoding: identity`) gets no second answer; the socket closes after ours.
+  const inFlight = new WeakSet<Socket>();
+  const closeAfter = new WeakSet<Socket>();
+
+  async function answer(request: http.IncomingMessage): Promise<{ response: MockResponse; delayMs: number; close: boolean }> {
+    const target = checkTransport(request);
+    if ("status" in target) return { response: target, delayMs: 0, close: true };
+    const mockRequest = toMockRequest(request, target);
+    const handled = await handler.handle(mockRequest, engine);
+    // A request with a body is answered unread: closing the connection saves reading what may be megabytes.
+    return { ...handled, close: mockRequest.hasBody === true };
+  }
+
+  // Host is checked in checkTransport rather than by Node, whose own refusal has an empty body.
   const server = http.createServer({ requireHostHeader: false }, async (request, response) => {
     const started = onResponse ? performance.now() : 0;
-    let answer: MockResponse;
-    let delayMs = 0;
-    if (request.httpVersion === "1.1" && request.headers.host === undefined) {
-      answer = errorResponse(400, "An HTTP/1.1 request must send a Host header.");
-      response.setHeader("Connection", "close");
-    } else if (hasBody(request)) {
-      answer = errorResponse(400, "A GET request has no body; send the request without one.", [{ location: "body", message: "must be empty" }]);
-      response.setHeader("Connection", "close");
-    } else {
-      ({ response: answer, delayMs } = await handler.handle(toMockRequest(request), engine));
+    inFlight.add(request.socket);
+    let reply: Awaited<ReturnType<typeof answer>>;
+    try {
+      reply = await answer(request);
+    } catch (error) {
+      // A fault of the mock's own: the contract's 500, and the server stays up.
+      const message = `The mock failed to answer: ${error instanceof Error ? error.message : String(error)}`.slice(0, 500);
+      reply = { response: errorResponse(500, message), delayMs: 0, close: false };
     }
-    if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
+    if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
     if (response.destroyed) return;
-    response.writeHead(answer.status, { ...answer.headers, "Content-Length": Buffer.byteLength(answer.body) });
-    response.end(request.method === "HEAD" ? undefined : answer.body);
-    onResponse?.({ method: request.method ?? "", path: request.url ?? "", status: answer.status, ms: performance.now() - started });
+    const { status, headers, body } = reply.response;
+    if (reply.close || closeAfter.has(request.socket)) response.setHeader("Connection", "close");
+    response.writeHead(status, { ...headers, "Content-Length": Buffer.byteLength(body) });
+    response.end(request.method === "HEAD" ? undefined : body);
+    inFlight.delete(request.socket);
+    if (closeAfter.has(request.socket)) request.socket.end();
+    onResponse?.({ method: request.method ?? "", path: handler.redact(request.url ?? ""), status, ms: performance.now() - started });
   });
   // Requests Node cannot parse get the contract's error body too, not Node's empty 400/431.
   server.on("clientError", (error: Error & { code?: string }, socket: Socket) => {
+    if (inFlight.has(socket)) return void closeAfter.add(socket);
     if (error.code === "ECONNRESET" || !socket.writable) return socket.destroy();
     socket.end(rawResponse(errorResponse(400, describeClientError(error))));
+  });
+  // CONNECT would otherwise close with no answer at all; `Expect:` anything but 100-continue would get Node's 417.
+  server.on("connect", (_request: http.IncomingMessage, socket: Socket) => {
+    const message = "CONNECT is not allowed: the API is read-only, only GET is allowed.";
+    socket.end(rawResponse(errorResponse(405, message, undefined, statusHeaders(405))));
+  });
+  server.on("checkExpectation", (request: http.IncomingMessage, response: http.ServerResponse) => {
+    const body = JSON.stringify(errorBody(400, `Expect: ${String(request.headers.expect).slice(0, 100)} is not supported; send the request without it.`));
+    response.writeHead(400, { "Content-Type": contract.mediaType, "Content-Length": Buffer.byteLength(body), Connection: "close" });
+    response.end(body);
   });
 
   await new Promise<void>((resolve, reject) => {

@@ -3,6 +3,7 @@
  * checkWorldData: ids unique and ascending, which is what lets lookups here be binary searches.
  * Records are served as they are in the data, key order included.
  */
+import { deepFreeze } from "./freeze.js";
 import type { Message, OperatorSender, World, WorldData } from "./types.js";
 
 /** The index of the record with `id` in a list ordered by ascending id, or -1. */
@@ -22,7 +23,8 @@ function indexOfId(records: readonly { id: number }[], id: number): number {
 const NO_MESSAGES: Message[] = [];
 
 export function worldFromData(data: WorldData): World {
-  const { users, messages } = data;
+  // Frozen as served: the caller's data object is the world now, and must not change under it (freeze.ts).
+  const { users, messages } = deepFreeze(data);
   const chatOf = (userId: number): Message[] | undefined => {
     if (indexOfId(users, userId) < 0) return undefined;
     return Object.hasOwn(messages, userId) ? messages[userId]! : NO_MESSAGES;
@@ -45,7 +47,7 @@ export function worldFromData(data: WorldData): World {
       const index = chat ? indexOfId(chat, messageId) : -1;
       return index < 0 ? undefined : chat![index];
     },
-    users: () => users,
+    users: () => users.slice(),
     chat: (userId) => chatOf(userId)?.slice(),
     operators() {
       if (!team) {
@@ -58,6 +60,6 @@ export function worldFromData(data: WorldData): World {
       }
       return team.slice();
     },
-    toData: () => ({ users, messages }),
+    toData: () => ({ users: users.slice(), messages: { ...messages } }),
   };
 }

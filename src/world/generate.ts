@@ -15,6 +15,7 @@ import { type ChatPlan, planChat } from "./chat.js";
 import { isoTime, signupTime, WORLD_NOW } from "./clock.js";
 import { chatLength, messageIdsOf } from "./message-ids.js";
 import { createAccount, createIdentity, type Identity } from "./people.js";
+import { deepFreeze } from "./freeze.js";
 import { memoById } from "./memo.js";
 import { chance } from "./random.js";
 import type { Message, User, World, WorldOptions } from "./types.js";
@@ -59,8 +60,8 @@ export function createWorld(options: WorldOptions = {}): World {
   }
 
   // Up to about 10 MB of users and 20 MB of chats, whatever the world's size (memo.ts says why).
-  const userById = memoById((id) => makeUser(id), 20_000);
-  const chatById = memoById((id) => makeChat(id), 1_000);
+  const userById = memoById((id) => deepFreeze(makeUser(id)), 20_000);
+  const chatById = memoById((id) => deepFreeze(makeChat(id)), 1_000);
 
   function makeUser(id: number): User {
     const { identity, signedUp, plan } = visitor(id);
@@ -109,7 +110,7 @@ export function createWorld(options: WorldOptions = {}): World {
       };
       return turn.operator < 0
         ? { ...fields, sender_type: "user", sender }
-        : { ...fields, sender_type: "operator", sender: account.operators[turn.operator]! };
+        : { ...fields, sender_type: "operator", sender: { ...account.operators[turn.operator]! } };
     });
   }
 
@@ -137,15 +138,18 @@ export function createWorld(options: WorldOptions = {}): World {
       return chatById(userId)[index];
     },
     users: () => ({ [Symbol.iterator]: allUsers }),
-    chat: (userId) => (exists(userId) ? chatById(userId) : undefined),
-    operators: () => account.operators.slice(),
+    chat: (userId) => (exists(userId) ? chatById(userId).slice() : undefined),
+    operators: () => deepFreeze(account.operators).slice(),
     toData() {
       const messages: Record<string, Message[]> = {};
       for (let id = 1; id <= size; id++) {
         const chat = makeChat(id);
         if (chat.length > 0) messages[id] = chat;
       }
-      return { users: [...allUsers()], messages };
+      // Fresh records, not the remembered (frozen) ones: the load format is a copy to edit and write out.
+      const users: User[] = [];
+      for (let id = 1; id <= size; id++) users.push(makeUser(id));
+      return { users, messages };
     },
   };
 }

@@ -47,3 +47,26 @@ describe("fixtures", () => {
     expectTypeOf(world.chat(1)).toEqualTypeOf<components["schemas"]["Message"][] | undefined>();
   });
 });
+
+describe("the world's records are frozen, and chats handed out are copies", () => {
+  const world = createWorld({ seed: "frozen", users: 5 });
+  it("a caller cannot change the world for the next reader", () => {
+    const withChat = [...world.users()].find((user) => world.chat(user.id)!.length > 1)!;
+    const chat = world.chat(withChat.id)!;
+    const ids = chat.map((message) => message.id);
+    chat.reverse(); // a copy: the world's chat keeps its order
+    expect(world.chat(withChat.id)!.map((message) => message.id)).toEqual(ids);
+    expect(() => {
+      (world.getUser(withChat.id) as { name: string | null }).name = "Mutated";
+    }).toThrow(TypeError);
+    expect(world.getUser(withChat.id)!.name).not.toBe("Mutated");
+  });
+
+  it("createHandlers refuses options it cannot serve, saying what is allowed", () => {
+    expect(() => createHandlers({ secret: "" })).toThrow("secret must be a non-empty Bearer token");
+    expect(() => createHandlers({ baseUrl: "api.signalzen.com/external" })).toThrow(
+      'baseUrl must be an http(s) URL with no query or fragment, such as https://api.signalzen.com/external; got "api.signalzen.com/external"',
+    );
+    expect(() => createHandlers({ failRate: Number.NaN })).toThrow("failRate must be a number from 0 to 1 (0.1 fails one answer in ten); got NaN");
+  });
+});

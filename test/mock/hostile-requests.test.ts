@@ -144,3 +144,63 @@ describe("mock: every answer in the contract's shape", () => {
     expect(JSON.parse(answer.body).id).toBe(123);
   });
 });
+
+describe("mock: what the fault campaign found", () => {
+  let mock: RunningMock;
+  const lines: string[] = [];
+  beforeAll(async () => {
+    mock = await startMock({ port: 0, secret: "s3cret-XYZ", onResponse: (line) => lines.push(line.path) });
+  });
+  afterAll(() => mock?.close());
+  const headers = `Host: 127.0.0.1\r\nAccept: ${contract.mediaType}\r\nAuthorization: Bearer s3cret-XYZ\r\n`;
+
+  it("stays up after requests Prism reads differently from the rules (a trailing slash, a query name's case)", async () => {
+    for (const path of ["/users/", "/users/1/messages/", "/users?LIMIT=0", "/users?OFFSET=-1"]) {
+      const response = await rawRequest(mock.url + path, { headers: { ...GOOD_HEADERS, Authorization: "Bearer s3cret-XYZ" } });
+      expect([200, 404], path).toContain(response.status);
+    }
+    expect((await rawRequest(`${mock.url}/users/1`, { headers: { ...GOOD_HEADERS, Authorization: "Bearer s3cret-XYZ" } })).status).toBe(200);
+  });
+
+  it.each([
+    ["a POST with a body: 405 with Allow, as without one", `POST /users HTTP/1.1\r\n${headers}Content-Type: application/json\r\nContent-Length: 2\r\n\r\n{}`, 405],
+    ["CONNECT: 405 in the contract's body", "CONNECT h:443 HTTP/1.1\r\nHost: h:443\r\n\r\n", 405],
+    ["Expect: something else than 100-continue", `GET /users HTTP/1.1\r\n${headers}Expect: foo\r\n\r\n`, 400],
+    ["HTTP/2.0 on an HTTP/1 connection", `GET /users HTTP/2.0\r\n${headers}\r\n`, 400],
+    ["two Host lines", `GET /users HTTP/1.1\r\n${headers}Host: other\r\n\r\n`, 400],
+    ["a target that is not http(s)", `GET ftp://h/users HTTP/1.1\r\n${headers}\r\n`, 400],
+    ["a lower-case method", `get /users HTTP/1.1\r\n${headers}\r\n`, 400],
+    ["two Authorization lines", `GET /users HTTP/1.1\r\n${headers}Authorization: Bearer other\r\n\r\n`, 401],
+  ])("%s", async (_name, bytes, status) => {
+    const text = await sendRaw(mock.port, bytes);
+    expect(text.match(/HTTP\/1\.1 \d{3}/g)).toHaveLength(1); // one answer, never two on one socket
+    const answer = parseRaw(text);
+    expectErrorBody(answer.status, answer.headers["content-type"], answer.body, status);
+    if (status === 405) expect(answer.headers.allow).toBe("GET");
+  });
+
+  it("Transfer-Encoding: identity gets one answer, not ours and Node's", async () => {
+    const text = await sendRaw(mock.port, `GET /users HTTP/1.1\r\n${headers}Transfer-Encoding: identity\r\n\r\n`);
+    expect(text.match(/HTTP\/1\.1 \d{3}/g)).toHaveLength(1);
+    expectErrorBody(parseRaw(text).status, parseRaw(text).headers["content-type"], parseRaw(text).body, 400);
+  });
+
+  it("never echoes the required secret: not in a path, an Accept header, a query or the log", async () => {
+    const sent = [
+      await rawRequest(`${mock.url}/s3cret-XYZ/users`, { headers: GOOD_HEADERS }),
+      await rawRequest(`${mock.url}/users`, { headers: { ...GOOD_HEADERS, Accept: "Bearer s3cret-XYZ" } }),
+      await rawRequest(`${mock.url}/users?api_key=s3cret-XYZ`, { headers: { ...GOOD_HEADERS, Authorization: "Bearer s3cret-XYZ" } }),
+      await rawRequest(`${mock.url}/users/s3cret%2DXYZ`, { headers: GOOD_HEADERS }),
+    ];
+    expect(sent.map((response) => response.status)).toEqual([404, 406, 200, 401]);
+    for (const response of sent) expect(response.text).not.toContain("s3cret-XYZ");
+    expect(sent[0]!.json().message).toContain("/[redacted]/users");
+    expect(lines.join("\n")).not.toContain("s3cret-XYZ");
+    expect(lines).toContain("/users?api_key=[redacted]");
+  });
+
+  it("refuses a secret that cannot be a Bearer token, in both hosts' options", async () => {
+    await expect(startMock({ port: 0, secret: "two words" })).rejects.toThrow("secret must be a non-empty Bearer token");
+    await expect(startMock({ port: 0, secret: "" })).rejects.toThrow("secret must be a non-empty Bearer token");
+  });
+});

@@ -243,7 +243,7 @@ describe("mock lifecycle", () => {
 
   it("refuses a bad port or an empty secret with a message that says what is allowed", async () => {
     await expect(startMock({ port: 70000 })).rejects.toThrow("port must be an integer from 0 to 65535 (0 picks a free port); got 70000");
-    await expect(startMock({ port: 0, secret: " " })).rejects.toThrow("secret must not be empty");
+    await expect(startMock({ port: 0, secret: " " })).rejects.toThrow("secret must be a non-empty Bearer token");
   });
 
 });

@@ -189,6 +189,24 @@ describe("scenario controls", () => {
     expect(new Set(failed)).toEqual(new Set([500, 503]));
   });
 
+  it("--fail-rate: concurrent requests draw as sequential ones do, whatever the engine's timing", async () => {
+    const make = () => createMockHandler({ world: createWorld({ users: 3 }), seed: "c", failRate: 0.5 });
+    const sequential: number[] = [];
+    const one = make();
+    for (let index = 0; index < 16; index++) sequential.push((await one.handle(request("/users"))).response.status);
+    const concurrent = make();
+    // An engine that answers in reverse order of arrival, as a slow validator under load might.
+    const engine = async (accepted: { request: MockRequest }) => {
+      await new Promise((resolve) => setTimeout(resolve, 40 - Number(accepted.request.header("x-n"))));
+      return undefined;
+    };
+    const statuses = await Promise.all(
+      Array.from({ length: 16 }, (_, n) => concurrent.handle(request("/users", { ...GOOD_HEADERS, "x-n": String(n) }), engine)),
+    );
+    expect(statuses.map((handled) => handled.response.status)).toEqual(sequential);
+    expect(new Set(sequential).size).toBeGreaterThan(1);
+  });
+
   it("--rate-limit N: at most N per second per secret; the rest get 429 with the Retry-After the window implies", async () => {
     let now = 10_250;
     const handler = createMockHandler({ world: createWorld({ users: 3 }), seed: "r", rateLimit: 2, now: () => now });
