@@ -142,7 +142,7 @@ describe("requests", () => {
 });
 
 describe("errors", () => {
-  const classes: [number, typeof APIError][] = [
+  const classes: [number, abstract new (...args: never[]) => APIError][] = [
     [400, BadRequestError],
     [401, AuthenticationError],
     [403, PermissionDeniedError],
@@ -236,7 +236,7 @@ describe("retries", () => {
     expect(requests).toHaveLength(3);
   });
 
-  it.each([400, 401, 403, 404, 405, 406, 410])("never retries %d", async (status) => {
+  it.each([400, 401, 403, 404, 405, 406, 410] as const)("never retries %d", async (status) => {
     const { sz, requests } = client(() => errorResponse(status), { retry: { ...fast, limit: 5 } });
     await expect(sz.users.get(123)).rejects.toBeInstanceOf(errorClassByStatus[status]);
     expect(requests).toHaveLength(1);

@@ -14,6 +14,9 @@ describe("parseRetryAfter", () => {
     ["-5", undefined],
     ["1.5", undefined],
     [null, undefined],
+    ["100000000000000000000000000", 2_147_483_647], // clamped to what a timer can wait: 1e29 ms would fire at once
+    ["2147484", 2_147_483_647],
+    ["Fri, 31 Dec 9999 23:59:59 GMT", 2_147_483_647],
   ])("%j gives %j ms", (value, expected) => {
     expect(parseRetryAfter(value, now)).toBe(expected);
   });
