@@ -1,8 +1,10 @@
 /**
- * The bundle-size floor: the client entry bundled exactly as `bundle_min_gzip_bytes` is, but with every
- * string literal and template text in the package's own code emptied (module specifiers kept). What it
- * prints is the size if no error message, class name or URL were left, which shows how much of the
- * bundle is messages and how much is logic.
+ * What the client's bundle is made of, two ways, each bundled exactly as `bundle_min_gzip_bytes` is:
+ * - with every string literal and template text in the package's own code emptied (module specifiers kept):
+ *   the size if no error message, class name or URL were left, so how much is messages and how much logic;
+ * - with openapi-fetch replaced by an empty module: the package's own code alone. openapi-fetch is there whole
+ *   for `sz.GET` and `sz.raw` (its `createClient` closes over every serializer and the middleware loop, so
+ *   nothing of it tree-shakes).
  */
 import { readFileSync } from "node:fs";
 import type { Plugin } from "esbuild";
@@ -35,11 +37,24 @@ function emptyStrings(fileName: string, source: string): string {
 const emptyOwnStrings: Plugin = {
   name: "empty-own-strings",
   setup(builder) {
-    builder.onLoad({ filter: /[\\/](src|generated)[\\/][^\\/]+\.ts$/ }, (args) => ({ contents: emptyStrings(args.path, readFileSync(args.path, "utf8")), loader: "ts" }));
+    builder.onLoad({ filter: /[\\/](src[\\/]client|generated)[\\/][^\\/]+\.ts$/ }, (args) => ({ contents: emptyStrings(args.path, readFileSync(args.path, "utf8")), loader: "ts" }));
   },
 };
 
 /** The minified client bundle with the package's own strings emptied. */
 export function bundleWithoutStrings(): Promise<string> {
   return bundleClient({ minify: true, plugins: [emptyOwnStrings] });
+}
+
+const withoutOpenapiFetch: Plugin = {
+  name: "without-openapi-fetch",
+  setup(builder) {
+    builder.onResolve({ filter: /^openapi-fetch$/ }, () => ({ path: "openapi-fetch", namespace: "empty" }));
+    builder.onLoad({ filter: /.*/, namespace: "empty" }, () => ({ contents: "export default () => ({});", loader: "js" }));
+  },
+};
+
+/** The minified client bundle with openapi-fetch left out: the package's own code and contract facts. */
+export function bundleWithoutOpenapiFetch(): Promise<string> {
+  return bundleClient({ minify: true, plugins: [withoutOpenapiFetch] });
 }

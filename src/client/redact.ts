@@ -51,7 +51,7 @@ export function secretRedactor(secret: string): Redactor {
   const found = pattern(secret);
   const redact = (text: string) => text.replace(found, "[redacted]");
   const tail = LONGEST_CHARACTER_FORM * secret.length - 1;
-  return Object.assign(redact, { cut: (text: string) => redact(text).slice(0, -tail || undefined) });
+  return Object.assign(redact, { cut: (text: string) => redact(text).slice(0, -tail) });
 }
 
 let last: [string, Redactor] | undefined;
