@@ -12,7 +12,11 @@ import ts from "typescript";
 import { bundleClient } from "../test/helpers/bundle.js";
 
 /** `{ "key": ... }`, `obj["key"]`: names, not text; emptying them would merge keys. */
-const isName = (node: ts.StringLiteral) => (ts.isPropertyAssignment(node.parent) || ts.isPropertyDeclaration(node.parent) || ts.isPropertySignature(node.parent)) && node.parent.name === node;
+const isName = (node: ts.StringLiteral) =>
+  (ts.isPropertyAssignment(node.parent) ||
+    ts.isPropertyDeclaration(node.parent) ||
+    ts.isPropertySignature(node.parent)) &&
+  node.parent.name === node;
 
 function emptyStrings(fileName: string, source: string): string {
   const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
@@ -24,7 +28,12 @@ function emptyStrings(fileName: string, source: string): string {
       if (ts.isNoSubstitutionTemplateLiteral(node)) return factory.createNoSubstitutionTemplateLiteral("");
       if (ts.isTemplateExpression(node)) {
         const last = node.templateSpans.length - 1;
-        const spans = node.templateSpans.map((span, index) => factory.createTemplateSpan(ts.visitNode(span.expression, visit) as ts.Expression, index === last ? factory.createTemplateTail("") : factory.createTemplateMiddle("")));
+        const spans = node.templateSpans.map((span, index) =>
+          factory.createTemplateSpan(
+            ts.visitNode(span.expression, visit) as ts.Expression,
+            index === last ? factory.createTemplateTail("") : factory.createTemplateMiddle(""),
+          ),
+        );
         return factory.createTemplateExpression(factory.createTemplateHead(""), spans);
       }
       return ts.visitEachChild(node, visit, context);
@@ -37,7 +46,10 @@ function emptyStrings(fileName: string, source: string): string {
 const emptyOwnStrings: Plugin = {
   name: "empty-own-strings",
   setup(builder) {
-    builder.onLoad({ filter: /[\\/](src[\\/]client|generated)[\\/][^\\/]+\.ts$/ }, (args) => ({ contents: emptyStrings(args.path, readFileSync(args.path, "utf8")), loader: "ts" }));
+    builder.onLoad({ filter: /[\\/](src[\\/]client|generated)[\\/][^\\/]+\.ts$/ }, (args) => ({
+      contents: emptyStrings(args.path, readFileSync(args.path, "utf8")),
+      loader: "ts",
+    }));
   },
 };
 
@@ -50,7 +62,10 @@ const withoutOpenapiFetch: Plugin = {
   name: "without-openapi-fetch",
   setup(builder) {
     builder.onResolve({ filter: /^openapi-fetch$/ }, () => ({ path: "openapi-fetch", namespace: "empty" }));
-    builder.onLoad({ filter: /.*/, namespace: "empty" }, () => ({ contents: "export default () => ({});", loader: "js" }));
+    builder.onLoad({ filter: /.*/, namespace: "empty" }, () => ({
+      contents: "export default () => ({});",
+      loader: "js",
+    }));
   },
 };
 

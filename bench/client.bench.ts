@@ -34,8 +34,15 @@ async function compareThroughput() {
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
   // Ratios are paired: each round's client slice over the same round's baseline slice, run back to back,
   // so a drift in machine speed between rounds cancels out; the median of those ratios is printed.
-  const pairedRatio = (baseline: string) => median(samples.client!.map((value, round) => value / samples[baseline]![round]!));
-  return { client: median(samples.client!), openapiFetch: median(samples.openapi_fetch!), rawFetch: median(samples.raw_fetch!), vsOpenapiFetch: pairedRatio("openapi_fetch"), vsRawFetch: pairedRatio("raw_fetch") };
+  const pairedRatio = (baseline: string) =>
+    median(samples.client!.map((value, round) => value / samples[baseline]![round]!));
+  return {
+    client: median(samples.client!),
+    openapiFetch: median(samples.openapi_fetch!),
+    rawFetch: median(samples.raw_fetch!),
+    vsOpenapiFetch: pairedRatio("openapi_fetch"),
+    vsRawFetch: pairedRatio("raw_fetch"),
+  };
 }
 
 /**
@@ -46,9 +53,14 @@ async function bundleSizes() {
   const gzip = (code: string) => gzipSync(code, { level: 9 }).length;
   let pair: string;
   try {
-    pair = await bundleSource('export { default as createClient } from "openapi-fetch"; export { default as ky } from "ky";');
+    pair = await bundleSource(
+      'export { default as createClient } from "openapi-fetch"; export { default as ky } from "ky";',
+    );
   } catch (error) {
-    throw new Error(`bench:client compares the bundle with openapi-fetch + ky, and could not bundle them: run npm install (ky is a devDependency)`, { cause: error });
+    throw new Error(
+      `bench:client compares the bundle with openapi-fetch + ky, and could not bundle them: run npm install (ky is a devDependency)`,
+      { cause: error },
+    );
   }
   return {
     client: gzip(await bundleClient({ minify: true })),

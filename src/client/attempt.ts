@@ -41,7 +41,12 @@ export const EXCERPT_BYTES = 65_536;
 const TIMED_OUT = Symbol("timed out");
 
 /** Resolves with the parsed 2xx body; rejects with a `SignalZenError`, or with the reason `signal` aborted with. */
-export async function attempt(transport: Transport, url: string, signal: AbortSignal | undefined, check: BodyCheck): Promise<any> {
+export async function attempt(
+  transport: Transport,
+  url: string,
+  signal: AbortSignal | undefined,
+  check: BodyCheck,
+): Promise<any> {
   const { redact } = transport;
   const request: RequestInfo = { method: "GET", url };
   // Only a caller's signal puts a signal on the request: in Node one on every request costs about 30% of the
@@ -53,9 +58,14 @@ export async function attempt(transport: Transport, url: string, signal: AbortSi
   let answered = false;
   let over = false;
 
-  const read = (response: Response, limit: number) => readBody((reader = response.body?.getReader()), limit);
+  const read = (response: Response, limit: number) => {
+    reader = response.body?.getReader();
+    return readBody(reader, limit);
+  };
   const exchange = async () => {
-    const response = await transport.fetch(new Request(url, { headers: transport.headers, signal: controller?.signal, redirect: "manual" }));
+    const response = await transport.fetch(
+      new Request(url, { headers: transport.headers, signal: controller?.signal, redirect: "manual" }),
+    );
     answered = true;
     if (over) return response.body?.cancel(); // the headers came after the deadline: release the connection
     const { status, headers } = response;
@@ -79,7 +89,9 @@ export async function attempt(transport: Transport, url: string, signal: AbortSi
         // not JSON: the error keeps rawBody
       }
       const shown = new Headers();
-      headers.forEach((value, name) => redact(name) === name && shown.append(name, redact(value)));
+      headers.forEach((value, name) => {
+        if (redact(name) === name) shown.append(name, redact(value));
+      });
       const retryAfter = parseRetryAfter(headers.get("retry-after"));
       throw errorFromResponse(request, { status, headers: shown, rawBody, retryAfter }, parsed);
     }
@@ -121,7 +133,11 @@ export async function attempt(transport: Transport, url: string, signal: AbortSi
     const reason = failure instanceof Error ? redact(failure.message) : "the request failed";
     // The original failure stays the cause (its code and chain help debugging) unless it shows the secret.
     const cause = shows(failure, redact) ? new Error(reason) : failure;
-    throw new ConnectionError(`GET ${url} ${answered ? "answered, then broke off" : "got no answer"}: ${reason}`, request, { cause });
+    throw new ConnectionError(
+      `GET ${url} ${answered ? "answered, then broke off" : "got no answer"}: ${reason}`,
+      request,
+      { cause },
+    );
   } finally {
     clearTimeout(timer);
     if (stop) signal?.removeEventListener("abort", stop);

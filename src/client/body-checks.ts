@@ -7,7 +7,8 @@
 import * as contract from "../../generated/contract.js";
 import type { BodyCheck } from "./attempt.js";
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 const isWhole = (value: unknown) => Number.isInteger(value) && Number(value) >= 0;
 /** What the server sent, short enough for a message. */
 const show = (value: unknown) => String(JSON.stringify(value)).slice(0, 100);
@@ -22,7 +23,9 @@ const isPage =
     if (!isWhole(body.total)) return `a page whose total is ${show(body.total)}, not a whole number`;
     if (!Array.isArray(items)) return `a page whose ${key} is ${show(items)}, not a list`;
     const bad = items.find((item) => !isObject(item) || !isWhole(item.id));
-    return bad === undefined ? undefined : `a page whose ${key} includes ${show(bad)}, not a record with a whole-number id`;
+    return bad === undefined
+      ? undefined
+      : `a page whose ${key} includes ${show(bad)}, not a record with a whole-number id`;
   };
 
 /** The check for each path's success body, from the contract's list keys. */

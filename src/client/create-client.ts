@@ -34,7 +34,13 @@ export function createSignalZenClient(options: ClientOptions): SignalZenClient {
   const customFetch = options.fetch;
   // Resolved per call, not at creation, so a fetch patched later (MSW) still applies.
   const fetch = (request: Request) => (customFetch ?? globalThis.fetch)(request);
-  const transport: Transport = { fetch, headers, timeoutMs, maxResponseBytes, redact: secretRedactor(options.apiSecret) };
+  const transport: Transport = {
+    fetch,
+    headers,
+    timeoutMs,
+    maxResponseBytes,
+    redact: secretRedactor(options.apiSecret),
+  };
   const get: Get = (path, parameters, signal) => {
     const url = urlFor(baseUrl, path, parameters);
     return withRetries(policy, signal, () => attempt(transport, url, signal, bodyChecks[path]!));

@@ -116,7 +116,11 @@ export class ServiceUnavailableError extends APIError<503> {
 }
 
 type DocumentedStatus = (typeof contract.errorStatuses)[number];
-type APIErrorClass<Status extends number> = new (request: RequestInfo, response: ResponseInfo, body?: ErrorBody) => APIError<Status>;
+type APIErrorClass<Status extends number> = new (
+  request: RequestInfo,
+  response: ResponseInfo,
+  body?: ErrorBody,
+) => APIError<Status>;
 
 /**
  * The class for each status the API documents. Typed so that a status missing from the contract's list, or mapped
@@ -173,8 +177,9 @@ export class ResponseTooLargeError extends SignalZenError {
   readonly maxResponseBytes: number;
   constructor(request: RequestInfo, status: number, maxResponseBytes: number) {
     super(
-      `${request.method} ${request.url} answered ${status} with a body over maxResponseBytes (${maxResponseBytes} bytes);` +
-        " the client stopped reading it. If your records are that large, raise maxResponseBytes",
+      `${request.method} ${request.url} answered ${status} with a body over maxResponseBytes` +
+        ` (${maxResponseBytes} bytes); the client stopped reading it.` +
+        " If your records are that large, raise maxResponseBytes",
       request,
     );
     this.status = status;

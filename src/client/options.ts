@@ -35,7 +35,8 @@ export interface ClientOptions {
   maxResponseBytes?: number;
   /**
    * The retry policy (see `RetryPolicy` for every field and its default), or `false` for no retries.
-   * @default { limit: 2, afterStatusCodes: [429, 503], statusCodes: [500, 502, 504], maxRetryAfter: 60_000, backoffMs: 300, backoffLimit: 10_000, retryOnNetworkError: true }
+   * @default { limit: 2, afterStatusCodes: [429, 503], statusCodes: [500, 502, 504], maxRetryAfter: 60_000,
+   *   backoffMs: 300, backoffLimit: 10_000, retryOnNetworkError: true }
    * @example { limit: 5, maxRetryAfter: 120_000 }
    */
   retry?: Partial<RetryPolicy> | false;
@@ -61,11 +62,15 @@ export interface CheckedOptions {
 export function checkOptions(options: ClientOptions): CheckedOptions {
   const { apiSecret, allowInsecureHttp } = options ?? {};
   if (typeof apiSecret !== "string" || !apiSecret.trim()) {
-    throw new InvalidArgumentError("apiSecret is required: createSignalZenClient({ apiSecret: process.env.SIGNALZEN_API_SECRET })");
+    throw new InvalidArgumentError(
+      "apiSecret is required: createSignalZenClient({ apiSecret: process.env.SIGNALZEN_API_SECRET })",
+    );
   }
   // Never echo the secret: say what is wrong with it, not what it is.
   if (!/^[\x21-\x7e]+$/.test(apiSecret)) {
-    throw new InvalidArgumentError("apiSecret has characters an HTTP header cannot carry (spaces, control or non-ASCII); check it was copied whole");
+    throw new InvalidArgumentError(
+      "apiSecret has characters an HTTP header cannot carry (spaces, control or non-ASCII); check it was copied whole",
+    );
   }
   const baseUrl = (options.baseUrl ?? contract.servers[0]).replace(/\/+$/, "");
   let url: URL | undefined;
@@ -76,17 +81,24 @@ export function checkOptions(options: ClientOptions): CheckedOptions {
   }
   if (!url || !/^https?:$/.test(url.protocol) || url.username || url.password || url.search || url.hash) {
     throw new InvalidArgumentError(
-      `baseUrl must be an http(s) URL with no credentials, query or fragment, such as ${contract.servers[0]}; got ${JSON.stringify(baseUrl.slice(0, 100))}`,
+      `baseUrl must be an http(s) URL with no credentials, query or fragment, such as ${contract.servers[0]};` +
+        ` got ${JSON.stringify(baseUrl.slice(0, 100))}`,
     );
   }
   if (url.protocol === "http:" && !isLoopback(url.hostname) && !allowInsecureHttp) {
     throw new InvalidArgumentError(
-      `refusing to send the API secret over plain http:// to ${url.hostname}: use https://, or pass allowInsecureHttp: true (loopback hosts need neither)`,
+      `refusing to send the API secret over plain http:// to ${url.hostname}: use https://, or pass` +
+        " allowInsecureHttp: true (loopback hosts need neither)",
     );
   }
   return {
     baseUrl,
     timeoutMs: checkInteger("timeoutMs", options.timeoutMs ?? DEFAULT_TIMEOUT_MS, 1, MAX_DELAY_MS),
-    maxResponseBytes: checkInteger("maxResponseBytes", options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, 1, MAX_RESPONSE_BYTES),
+    maxResponseBytes: checkInteger(
+      "maxResponseBytes",
+      options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+      1,
+      MAX_RESPONSE_BYTES,
+    ),
   };
 }

@@ -25,7 +25,10 @@ export interface Page {
   total: number;
 }
 
-export type PageFetcher<P extends Page> = (window: { offset: number; limit: number }, signal: AbortSignal) => Promise<P>;
+export type PageFetcher<P extends Page> = (
+  window: { offset: number; limit: number },
+  signal: AbortSignal,
+) => Promise<P>;
 
 export interface WalkOptions {
   /** Page size. @default 99 (the largest the API allows, so the fewest requests) */
@@ -55,7 +58,13 @@ export function paginator<PageType extends Page, Item extends { id: number }>(
   options: AllOptions,
   describe: string,
 ): Paginator<Item, PageType> {
-  const { limit = contract.bounds.limit.maximum, offset = contract.bounds.offset.default, concurrency = 1, signal, ...rest } = options ?? {};
+  const {
+    limit = contract.bounds.limit.maximum,
+    offset = contract.bounds.offset.default,
+    concurrency = 1,
+    signal,
+    ...rest
+  } = options ?? {};
   checkKnown(rest, "limit, offset, concurrency, signal");
   checkPage({ limit, offset });
   checkInteger("concurrency", concurrency, 1, MAX_CONCURRENCY);
@@ -71,7 +80,10 @@ export function paginator<PageType extends Page, Item extends { id: number }>(
 export async function* walkPages<P extends Page>(
   fetchPage: PageFetcher<P>,
   itemsOf: (page: P) => readonly { id: number }[],
-  options: Required<Pick<WalkOptions, "limit" | "offset" | "concurrency">> & { signal?: AbortSignal | undefined; describe: string },
+  options: Required<Pick<WalkOptions, "limit" | "offset" | "concurrency">> & {
+    signal?: AbortSignal | undefined;
+    describe: string;
+  },
 ): AsyncGenerator<P, void, undefined> {
   const { limit, concurrency } = options;
   const controller = new AbortController();
@@ -82,15 +94,20 @@ export async function* walkPages<P extends Page>(
   let total = 0;
   let maxTotal = 0;
 
-  const fail = (problem: string) => new PaginationError(`${options.describe}: ${problem}; restart the walk`, { method: "GET", url: options.describe });
+  const fail = (problem: string) =>
+    new PaginationError(`${options.describe}: ${problem}; restart the walk`, { method: "GET", url: options.describe });
   /** Applies the rules to a page as it is reached, in order. False means the walk is over. */
   const accept = (page: P, requestedOffset: number, first: boolean): boolean => {
     const items = itemsOf(page);
-    if (items.length > limit) throw fail(`the page at offset ${requestedOffset} has ${items.length} items for limit ${limit}`);
+    if (items.length > limit)
+      throw fail(`the page at offset ${requestedOffset} has ${items.length} items for limit ${limit}`);
     if (first) maxTotal = 2 * page.total + limit;
-    else if (page.total < total) throw fail(`total fell from ${total} to ${page.total}, so records may have been skipped`);
+    else if (page.total < total)
+      throw fail(`total fell from ${total} to ${page.total}, so records may have been skipped`);
     else if (page.total > maxTotal) {
-      throw fail(`total grew to ${page.total} during the walk, past ${maxTotal} (twice the first page's total plus one page)`);
+      throw fail(
+        `total grew to ${page.total} during the walk, past ${maxTotal} (twice the first page's total plus one page)`,
+      );
     }
     total = page.total;
     for (const item of items) {
@@ -111,7 +128,8 @@ export async function* walkPages<P extends Page>(
     const launch = () => {
       while (inFlight.length < concurrency && next < total) {
         const page = fetchPage({ offset: next, limit }, controller.signal);
-        page.catch(ignore); // awaited in order below; a page left behind by an early exit must not be an unhandled rejection
+        // Awaited in order below; a page left behind by an early exit must not be an unhandled rejection.
+        page.catch(ignore);
         inFlight.push({ offset: next, page });
         next += limit;
       }

@@ -13,7 +13,10 @@ export interface BodyText {
 const ignore = () => {};
 
 /** Reads from `reader` (undefined: no body) up to `limit` bytes. */
-export async function readBody(reader: ReadableStreamDefaultReader<Uint8Array> | undefined, limit: number): Promise<BodyText> {
+export async function readBody(
+  reader: ReadableStreamDefaultReader<Uint8Array> | undefined,
+  limit: number,
+): Promise<BodyText> {
   if (!reader) return { text: "", complete: true };
   const decoder = new TextDecoder();
   let text = "";

@@ -26,7 +26,11 @@ export interface Redactor {
 }
 
 /** A hex digit pattern that takes either case: `2[aA]` for 0x2a. */
-const hexOf = (code: number) => code.toString(16).padStart(2, "0").replace(/[a-f]/g, (digit) => `[${digit}${digit.toUpperCase()}]`);
+const hexOf = (code: number) =>
+  code
+    .toString(16)
+    .padStart(2, "0")
+    .replace(/[a-f]/g, (digit) => `[${digit}${digit.toUpperCase()}]`);
 const escapeRegExp = (text: string) => text.replace(/[\\^$.|?*+()[\]{}/]/g, "\\$&");
 
 function pattern(secret: string): RegExp {
@@ -34,12 +38,16 @@ function pattern(secret: string): RegExp {
     const code = character.charCodeAt(0);
     const literal = escapeRegExp(character);
     const named = NAMED_ENTITIES[character];
-    return `(?:${literal}|\\\\${literal}|\\\\u00${hexOf(code)}|%${hexOf(code)}|&#${code};|&#[xX]${hexOf(code)};${named ? `|&${named};` : ""})`;
+    const hex = hexOf(code);
+    return `(?:${literal}|\\\\${literal}|\\\\u00${hex}|%${hex}|&#${code};|&#[xX]${hex};${named ? `|&${named};` : ""})`;
   });
   const forms = [characters.join(""), [...secret].map((character) => hexOf(character.charCodeAt(0))).join("")];
   for (let offset = 0; offset < 3; offset++) {
     // The part of the encoding that depends on the secret's bytes alone, whatever surrounds it.
-    const encoded = btoa("\0".repeat(offset) + secret).slice(Math.ceil((offset * 4) / 3), Math.floor(((offset + secret.length) * 4) / 3));
+    const encoded = btoa("\0".repeat(offset) + secret).slice(
+      Math.ceil((offset * 4) / 3),
+      Math.floor(((offset + secret.length) * 4) / 3),
+    );
     forms.push(escapeRegExp(encoded), escapeRegExp(encoded.replace(/\+/g, "-").replace(/\//g, "_")));
   }
   return new RegExp(forms.join("|"), "g");
@@ -47,7 +55,8 @@ function pattern(secret: string): RegExp {
 
 /** The redactor for one secret; its pattern is built once. */
 export function secretRedactor(secret: string): Redactor {
-  if (secret.length < MIN_REDACTED_LENGTH) return Object.assign((text: string) => text, { cut: (text: string) => text });
+  if (secret.length < MIN_REDACTED_LENGTH)
+    return Object.assign((text: string) => text, { cut: (text: string) => text });
   const found = pattern(secret);
   const redact = (text: string) => text.replace(found, "[redacted]");
   const tail = LONGEST_CHARACTER_FORM * secret.length - 1;

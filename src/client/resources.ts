@@ -14,14 +14,18 @@ export type Parameters<Path extends keyof paths> = Operation<Path>["parameters"]
 export type Success<Path extends keyof paths> = Operation<Path>["responses"][200]["content"][typeof contract.mediaType];
 
 /** Sends a GET to a path, with retries, and resolves with what the path answers. */
-export type Get = <Path extends keyof paths>(path: Path, parameters: Parameters<Path>, signal: AbortSignal | undefined) => Promise<Success<Path>>;
+export type Get = <Path extends keyof paths>(
+  path: Path,
+  parameters: Parameters<Path>,
+  signal: AbortSignal | undefined,
+) => Promise<Success<Path>>;
 
 export interface CallOptions {
   /** Aborts the call, including a retry wait. */
   signal?: AbortSignal;
 }
 
-/** The URL for a path and its parameters. Path values are checked ids and query values checked integers: no escaping needed. */
+/** The URL for a path and its parameters (path values are checked ids, query values checked integers: no escaping). */
 export function urlFor<Path extends keyof paths>(baseUrl: string, path: Path, parameters: Parameters<Path>): string {
   const values: Record<string, unknown> = parameters.path ?? {};
   const query: Record<string, unknown> = parameters.query ?? {};
@@ -55,17 +59,31 @@ export function resources(baseUrl: string, get: Get) {
     messages: {
       /** One page of a user's chat: `{ limit, offset, total, messages }`. */
       async list(userId: number, page?: PageParams, options?: CallOptions): Promise<MessageList> {
-        return get("/users/{user_id}/messages", { path: { user_id: checkId("userId", userId) }, query: checkPage(page) }, options?.signal);
+        return get(
+          "/users/{user_id}/messages",
+          { path: { user_id: checkId("userId", userId) }, query: checkPage(page) },
+          options?.signal,
+        );
       },
       /** One message of a user's chat; narrow it on `sender_type`. */
       async get(userId: number, id: number, options?: CallOptions): Promise<Message> {
-        return get("/users/{user_id}/messages/{id}", { path: { user_id: checkId("userId", userId), id: checkId("id", id) } }, options?.signal);
+        return get(
+          "/users/{user_id}/messages/{id}",
+          { path: { user_id: checkId("userId", userId), id: checkId("id", id) } },
+          options?.signal,
+        );
       },
       /** Every message of a user's chat, oldest first, across pages. */
       all(userId: number, options: AllOptions = {}): Paginator<Message, MessageList> {
         const path = { user_id: checkId("userId", userId) };
-        const fetchPage = (query: PageParams, signal: AbortSignal) => get("/users/{user_id}/messages", { path, query }, signal);
-        return paginator(fetchPage, (page) => page.messages, options, urlFor(baseUrl, "/users/{user_id}/messages", { path }));
+        const fetchPage = (query: PageParams, signal: AbortSignal) =>
+          get("/users/{user_id}/messages", { path, query }, signal);
+        return paginator(
+          fetchPage,
+          (page) => page.messages,
+          options,
+          urlFor(baseUrl, "/users/{user_id}/messages", { path }),
+        );
       },
     },
   };

@@ -55,7 +55,9 @@ export interface RetryPolicy {
 
 /** Statuses whose answer will not change on retry: the API's documented 4xx, but for those with Retry-After. */
 const retryAfterStatuses: readonly number[] = contract.retryAfterStatuses;
-export const NEVER_RETRIED: number[] = contract.errorStatuses.filter((status) => status < 500 && !retryAfterStatuses.includes(status));
+export const NEVER_RETRIED: number[] = contract.errorStatuses.filter(
+  (status) => status < 500 && !retryAfterStatuses.includes(status),
+);
 
 export const defaultRetryPolicy: Readonly<RetryPolicy> = Object.freeze({
   limit: 2,
@@ -66,7 +68,6 @@ export const defaultRetryPolicy: Readonly<RetryPolicy> = Object.freeze({
   backoffLimit: 10_000,
   retryOnNetworkError: true,
 });
-
 
 /** The policy with the caller's overrides applied and checked. `false` turns retries off. */
 export function resolveRetryPolicy(overrides: Partial<RetryPolicy> | false | undefined): RetryPolicy {
@@ -93,12 +94,20 @@ export function parseRetryAfter(value: string | null | undefined, now: number = 
   if (value === null || value === undefined) return undefined;
   const trimmed = value.trim();
   // All three HTTP date formats begin with the weekday; Date.parse alone would take "1.5" or "-5" as dates.
-  const delay = /^\d+$/.test(trimmed) ? Number(trimmed) * 1000 : /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)/.test(trimmed) ? Date.parse(trimmed) - now : NaN;
+  const delay = /^\d+$/.test(trimmed)
+    ? Number(trimmed) * 1000
+    : /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)/.test(trimmed)
+      ? Date.parse(trimmed) - now
+      : NaN;
   return Number.isNaN(delay) ? undefined : Math.min(MAX_DELAY_MS, Math.max(0, delay));
 }
 
 /** The backoff before retry number `retry` (1-based): full jitter over an exponential ceiling. */
-export function backoffDelay(retry: number, policy: Pick<RetryPolicy, "backoffMs" | "backoffLimit">, random: () => number = Math.random): number {
+export function backoffDelay(
+  retry: number,
+  policy: Pick<RetryPolicy, "backoffMs" | "backoffLimit">,
+  random: () => number = Math.random,
+): number {
   const ceiling = Math.min(policy.backoffLimit, policy.backoffMs * 2 ** (retry - 1));
   return Math.round(random() * ceiling);
 }
@@ -123,7 +132,8 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 export function retryDelay(failure: unknown, retries: number, policy: RetryPolicy): number | undefined {
   if (retries >= policy.limit) return undefined;
   if (failure instanceof APIError) {
-    if (!policy.afterStatusCodes.includes(failure.status) && !policy.statusCodes.includes(failure.status)) return undefined;
+    if (!policy.afterStatusCodes.includes(failure.status) && !policy.statusCodes.includes(failure.status))
+      return undefined;
     if (failure.retryAfter === undefined) return backoffDelay(retries + 1, policy);
     return failure.retryAfter > policy.maxRetryAfter ? undefined : failure.retryAfter;
   }
@@ -135,7 +145,11 @@ export function retryDelay(failure: unknown, retries: number, policy: RetryPolic
  * Runs `attempt` until it succeeds or the policy gives up, waiting between tries; the last failure is thrown.
  * Aborting `signal` ends a wait at once.
  */
-export async function withRetries<T>(policy: RetryPolicy, signal: AbortSignal | undefined, attempt: () => Promise<T>): Promise<T> {
+export async function withRetries<T>(
+  policy: RetryPolicy,
+  signal: AbortSignal | undefined,
+  attempt: () => Promise<T>,
+): Promise<T> {
   for (let retries = 0; ; retries++) {
     if (signal?.aborted) throw signal.reason;
     try {

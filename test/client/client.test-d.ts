@@ -1,12 +1,18 @@
 /** The client's types: what compiles, what does not, and what narrows. */
 import { describe, expectTypeOf, it } from "vitest";
 import {
-  APIError,
+  type APIError,
   createSignalZenClient,
-  GoneError,
-  NotFoundError,
-  RateLimitError,
-  type Message, type MessageList, type OperatorSender, type User, type UserList, type UserSender } from "../../src/client/index.js";
+  type GoneError,
+  type NotFoundError,
+  type RateLimitError,
+  type Message,
+  type MessageList,
+  type OperatorSender,
+  type User,
+  type UserList,
+  type UserSender,
+} from "../../src/client/index.js";
 
 const sz = createSignalZenClient({ apiSecret: "x", baseUrl: "http://127.0.0.1:4010" });
 

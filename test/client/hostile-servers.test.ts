@@ -21,7 +21,13 @@ import {
   TimeoutError,
   type ClientOptions,
 } from "../../src/client/index.js";
-import { sendBytes, startHostileServer, trickle, type HostileHandler, type HostileServer } from "../helpers/hostile-server.js";
+import {
+  sendBytes,
+  startHostileServer,
+  trickle,
+  type HostileHandler,
+  type HostileServer,
+} from "../helpers/hostile-server.js";
 
 /** A secret with the two characters JSON escapes: the form that leaked. */
 const SECRET = 'ab"cd\\ef-1234567890';
@@ -61,11 +67,17 @@ const surfaces = (error: any) => [
 ];
 
 const hex = (text: string, upper = false) =>
-  [...text].map((character) => character.charCodeAt(0).toString(16).padStart(2, "0")).join("")[upper ? "toUpperCase" : "toLowerCase"]();
+  [...text]
+    .map((character) => character.charCodeAt(0).toString(16).padStart(2, "0"))
+    .join("")
+    [upper ? "toUpperCase" : "toLowerCase"]();
 const forms: [string, string][] = [
   ["as sent", SECRET],
   ["JSON-escaped", JSON.stringify(SECRET).slice(1, -1)],
-  ["JSON-escaped with \\/ and \\u for every character but letters", SECRET.replace(/[^a-z]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)],
+  [
+    "JSON-escaped with \\/ and \\u for every character but letters",
+    SECRET.replace(/[^a-z]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`),
+  ],
   ["URL-encoded", encodeURIComponent(SECRET)],
   ["URL-encoded in full, lower-case hex", [...SECRET].map((c) => `%${hex(c)}`).join("")],
   ["HTML-escaped", SECRET.replace(/"/g, "&quot;")],
@@ -82,17 +94,23 @@ const leaks = (text: string) => forms.filter(([, form]) => text.includes(form)).
 describe("the secret, echoed by a server", () => {
   it("is not in any surface of an error whose JSON body echoes it escaped; rawBody is the body as received, minus it", async () => {
     const body = JSON.stringify({ status: 401, code: "unauthorized", message: `bad token: Bearer ${SECRET}` });
-    const server = await serve((_request, response) => response.writeHead(401, { "Content-Type": contract.mediaType }).end(body));
+    const server = await serve((_request, response) =>
+      response.writeHead(401, { "Content-Type": contract.mediaType }).end(body),
+    );
     const error = await caught(client(server).users.get(1));
     expect(error).toBeInstanceOf(AuthenticationError);
     expect(error.rawBody).toBe('{"status":401,"code":"unauthorized","message":"bad token: Bearer [redacted]"}');
     expect(error.error).toEqual({ status: 401, code: "unauthorized", message: "bad token: Bearer [redacted]" });
-    expect(error.message).toBe(`GET ${server.url}/external/users/1 failed with 401: unauthorized: bad token: Bearer [redacted]`);
+    expect(error.message).toBe(
+      `GET ${server.url}/external/users/1 failed with 401: unauthorized: bad token: Bearer [redacted]`,
+    );
     for (const surface of surfaces(error)) expect(leaks(surface)).toEqual([]);
   });
 
   it.each(forms)("is scrubbed when echoed %s", async (name, form) => {
-    const server = await serve((_request, response) => response.writeHead(400, { "Content-Type": "text/plain" }).end(`you sent <${form}>`));
+    const server = await serve((_request, response) =>
+      response.writeHead(400, { "Content-Type": "text/plain" }).end(`you sent <${form}>`),
+    );
     const error = await caught(client(server).users.get(1));
     expect(error).toBeInstanceOf(BadRequestError);
     // Base64 is scrubbed from the first to the last character that depends on the secret alone; the characters
@@ -104,7 +122,9 @@ describe("the secret, echoed by a server", () => {
 
   it("keeps rawBody as sent: whitespace, key order and big numbers", async () => {
     const body = '{ "message": "gone",\n  "code": "not_found", "status": 404, "trace": 12345678901234567890123 }';
-    const server = await serve((_request, response) => response.writeHead(404, { "Content-Type": contract.mediaType }).end(body));
+    const server = await serve((_request, response) =>
+      response.writeHead(404, { "Content-Type": contract.mediaType }).end(body),
+    );
     const error = await caught(client(server).users.get(1));
     expect(error).toBeInstanceOf(NotFoundError);
     expect(error.rawBody).toBe(body);
@@ -116,7 +136,8 @@ describe("the secret, echoed by a server", () => {
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect(error.cause).toBeInstanceOf(SyntaxError);
     expect(error.rawBody).toBe("Bearer [redacted] is not a user");
-    for (const surface of [...surfaces(error), String(error.cause), error.cause.stack]) expect(leaks(surface)).toEqual([]);
+    for (const surface of [...surfaces(error), String(error.cause), error.cause.stack])
+      expect(leaks(surface)).toEqual([]);
   });
 
   it("is not in the SyntaxError's quote of a short body (V8 quotes up to 10 characters around the fault)", async () => {
@@ -130,7 +151,9 @@ describe("the secret, echoed by a server", () => {
 
   it("is not in a response header shown by console.log: headers are scrubbed too", async () => {
     const server = await serve((_request, response) =>
-      response.writeHead(500, { "X-Echo": `Bearer ${SECRET}`, "X-Trace": "t1", "Content-Type": "text/plain" }).end("boom"),
+      response
+        .writeHead(500, { "X-Echo": `Bearer ${SECRET}`, "X-Trace": "t1", "Content-Type": "text/plain" })
+        .end("boom"),
     );
     const error = await caught(client(server).users.get(1));
     expect(error).toBeInstanceOf(InternalServerError);
@@ -142,7 +165,9 @@ describe("the secret, echoed by a server", () => {
   it("is not left in part where a long error body is cut", async () => {
     // The cut at 64 KiB falls inside the echoed secret: its first half must not survive either.
     const body = `${"x".repeat(65_536 - 17)}Bearer ${SECRET}${"x".repeat(1_000)}`;
-    const server = await serve((_request, response) => response.writeHead(404, { "Content-Type": "text/plain" }).end(body));
+    const server = await serve((_request, response) =>
+      response.writeHead(404, { "Content-Type": "text/plain" }).end(body),
+    );
     const error = await caught(client(server).users.get(1));
     expect(error).toBeInstanceOf(NotFoundError);
     // Everything from 6 characters per secret character before the cut is dropped: the longest form one can take.
@@ -152,7 +177,12 @@ describe("the secret, echoed by a server", () => {
 
   it("is not in a network failure's cause chain", async () => {
     const failure = new TypeError("fetch failed", { cause: new Error(`bad header: Bearer ${SECRET}`) });
-    const sz = createSignalZenClient({ apiSecret: SECRET, baseUrl: "http://127.0.0.1:1", retry: false, fetch: () => Promise.reject(failure) });
+    const sz = createSignalZenClient({
+      apiSecret: SECRET,
+      baseUrl: "http://127.0.0.1:1",
+      retry: false,
+      fetch: () => Promise.reject(failure),
+    });
     const error = await caught(sz.users.get(1));
     expect(error).toBeInstanceOf(ConnectionError);
     expect(error.message).toBe("GET http://127.0.0.1:1/users/1 got no answer: fetch failed");
@@ -164,22 +194,28 @@ describe("bodies too large", () => {
   it.each([
     ["streamed", false],
     ["with Content-Length", true],
-  ])("a 200 body over maxResponseBytes (%s) fails with the cap named, is not retried, and is not read to its end", async (_name, withLength) => {
-    const bytes = 8 * 1_048_576;
-    const server = await serve((_request, response) => {
-      response.writeHead(200, { "Content-Type": contract.mediaType, ...(withLength && { "Content-Length": String(bytes) }) });
-      sendBytes(response, bytes);
-    });
-    const error = await caught(client(server, { maxResponseBytes: 1_048_576, retry: { backoffMs: 1 } }).users.get(1));
-    expect(error).toBeInstanceOf(ResponseTooLargeError);
-    expect(error.maxResponseBytes).toBe(1_048_576);
-    expect(error.message).toBe(
-      `GET ${server.url}/external/users/1 answered 200 with a body over maxResponseBytes (1048576 bytes); the client stopped reading it.` +
-        " If your records are that large, raise maxResponseBytes",
-    );
-    expect(server.requests).toHaveLength(1);
-    await vi.waitFor(() => expect(server.cutByClient()).toBe(1), { timeout: 10_000 });
-  });
+  ])(
+    "a 200 body over maxResponseBytes (%s) fails with the cap named, is not retried, and is not read to its end",
+    async (_name, withLength) => {
+      const bytes = 8 * 1_048_576;
+      const server = await serve((_request, response) => {
+        response.writeHead(200, {
+          "Content-Type": contract.mediaType,
+          ...(withLength && { "Content-Length": String(bytes) }),
+        });
+        sendBytes(response, bytes);
+      });
+      const error = await caught(client(server, { maxResponseBytes: 1_048_576, retry: { backoffMs: 1 } }).users.get(1));
+      expect(error).toBeInstanceOf(ResponseTooLargeError);
+      expect(error.maxResponseBytes).toBe(1_048_576);
+      expect(error.message).toBe(
+        `GET ${server.url}/external/users/1 answered 200 with a body over maxResponseBytes (1048576 bytes); the client stopped reading it.` +
+          " If your records are that large, raise maxResponseBytes",
+      );
+      expect(server.requests).toHaveLength(1);
+      await vi.waitFor(() => expect(server.cutByClient()).toBe(1), { timeout: 10_000 });
+    },
+  );
 
   it("the default cap is 16 MiB, the largest page the contract allows and a little more", async () => {
     expect(DEFAULT_MAX_RESPONSE_BYTES).toBe(16_777_216);
@@ -213,19 +249,26 @@ describe("bodies too large", () => {
 });
 
 describe("redirects", () => {
-  it.each([301, 302, 303, 307, 308])("a %d to another origin is not followed: RedirectError says where it pointed", async (status) => {
-    const elsewhere = await serve((_request, response) => response.writeHead(200, { "Content-Type": contract.mediaType }).end('{"id":666}'));
-    const server = await serve((_request, response) => response.writeHead(status, { Location: `${elsewhere.url}/users/1` }).end());
-    const error = await caught(client(server, { retry: { backoffMs: 1 } }).users.get(1));
-    expect(error).toBeInstanceOf(RedirectError);
-    expect([error.status, error.location]).toEqual([status, `${elsewhere.url}/users/1`]);
-    expect(error.message).toBe(
-      `GET ${server.url}/external/users/1 was redirected with ${status} to ${elsewhere.url}/users/1;` +
-        " the API documents no redirect, so the client does not follow it: check baseUrl",
-    );
-    expect(server.requests).toHaveLength(1);
-    expect(elsewhere.requests).toEqual([]);
-  });
+  it.each([301, 302, 303, 307, 308])(
+    "a %d to another origin is not followed: RedirectError says where it pointed",
+    async (status) => {
+      const elsewhere = await serve((_request, response) =>
+        response.writeHead(200, { "Content-Type": contract.mediaType }).end('{"id":666}'),
+      );
+      const server = await serve((_request, response) =>
+        response.writeHead(status, { Location: `${elsewhere.url}/users/1` }).end(),
+      );
+      const error = await caught(client(server, { retry: { backoffMs: 1 } }).users.get(1));
+      expect(error).toBeInstanceOf(RedirectError);
+      expect([error.status, error.location]).toEqual([status, `${elsewhere.url}/users/1`]);
+      expect(error.message).toBe(
+        `GET ${server.url}/external/users/1 was redirected with ${status} to ${elsewhere.url}/users/1;` +
+          " the API documents no redirect, so the client does not follow it: check baseUrl",
+      );
+      expect(server.requests).toHaveLength(1);
+      expect(elsewhere.requests).toEqual([]);
+    },
+  );
 
   it("a redirect within the same origin is not followed either, and its relative target is shown absolute", async () => {
     const server = await serve((request, response) => {
@@ -247,10 +290,18 @@ describe("redirects", () => {
   });
 
   it("raw GET does not follow one either: it shows the redirect", async () => {
-    const elsewhere = await serve((_request, response) => response.writeHead(200, { "Content-Type": contract.mediaType }).end('{"id":666}'));
-    const server = await serve((_request, response) => response.writeHead(302, { Location: `${elsewhere.url}/users/1` }).end());
+    const elsewhere = await serve((_request, response) =>
+      response.writeHead(200, { "Content-Type": contract.mediaType }).end('{"id":666}'),
+    );
+    const server = await serve((_request, response) =>
+      response.writeHead(302, { Location: `${elsewhere.url}/users/1` }).end(),
+    );
     const { data, response } = await client(server).GET("/users/{id}", { params: { path: { id: 1 } } });
-    expect([data, response.status, response.headers.get("location")]).toEqual([undefined, 302, `${elsewhere.url}/users/1`]);
+    expect([data, response.status, response.headers.get("location")]).toEqual([
+      undefined,
+      302,
+      `${elsewhere.url}/users/1`,
+    ]);
     expect(elsewhere.requests).toEqual([]);
   });
 });
@@ -264,7 +315,9 @@ describe("timed-out attempts release their connection", () => {
     });
     const sz = client(server, { timeoutMs: 300 });
     const results = await Promise.allSettled(Array.from({ length: 5 }, () => sz.users.get(1)));
-    expect(results.map((result) => result.status === "rejected" && result.reason.name)).toEqual(Array(5).fill("TimeoutError"));
+    expect(results.map((result) => result.status === "rejected" && result.reason.name)).toEqual(
+      Array(5).fill("TimeoutError"),
+    );
     await vi.waitFor(() => expect([server.unfinished(), server.cutByClient()]).toEqual([0, 5]), { timeout: 10_000 });
   });
 
@@ -280,9 +333,9 @@ describe("timed-out attempts release their connection", () => {
 describe("Retry-After beyond what a timer can hold", () => {
   it("is exposed clamped to 2147483647 ms and not waited for", async () => {
     const server = await serve((_request, response) =>
-      response.writeHead(429, { "Retry-After": "100000000000000000000000000", "Content-Type": contract.mediaType }).end(
-        JSON.stringify({ status: 429, code: "too_many_requests", message: "slow down" }),
-      ),
+      response
+        .writeHead(429, { "Retry-After": "100000000000000000000000000", "Content-Type": contract.mediaType })
+        .end(JSON.stringify({ status: 429, code: "too_many_requests", message: "slow down" })),
     );
     const error = await caught(client(server, { retry: {} }).users.get(1));
     expect(error).toBeInstanceOf(RateLimitError);

@@ -10,7 +10,12 @@ function usersServer(count: number, tamper?: PagedListOptions["tamper"], delayMs
 
 function listServer<Key extends "users" | "messages" = "users">(options: PagedListOptions<Key>) {
   const stub = pagedFetch(options);
-  const sz = createSignalZenClient({ apiSecret: "test-secret", baseUrl: "http://127.0.0.1:1", fetch: stub.fetch, retry: false });
+  const sz = createSignalZenClient({
+    apiSecret: "test-secret",
+    baseUrl: "http://127.0.0.1:1",
+    fetch: stub.fetch,
+    retry: false,
+  });
   return { sz, requests: stub.requests, maxInFlight: stub.maxInFlight, aborted: stub.aborted };
 }
 
@@ -27,7 +32,11 @@ describe("walking pages", () => {
   it("yields every item in order, in pages of 99 by default", async () => {
     const server = usersServer(250);
     expect(ids(await collect(server.sz.users.all()))).toEqual(range(1, 250));
-    expect(server.requests.map((request) => new URL(request.url).search)).toEqual(["?offset=0&limit=99", "?offset=99&limit=99", "?offset=198&limit=99"]);
+    expect(server.requests.map((request) => new URL(request.url).search)).toEqual([
+      "?offset=0&limit=99",
+      "?offset=99&limit=99",
+      "?offset=198&limit=99",
+    ]);
   });
 
   it("yields pages with .pages()", async () => {
@@ -102,21 +111,34 @@ describe("the rules for a list that misbehaves", () => {
     const server = usersServer(50, (page, call) => (call === 3 ? { ...page, total: 40 } : page));
     const error = await collect(server.sz.users.all({ limit: 10 })).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(PaginationError);
-    expect((error as Error).message).toBe("http://127.0.0.1:1/users: total fell from 50 to 40, so records may have been skipped; restart the walk");
+    expect((error as Error).message).toBe(
+      "http://127.0.0.1:1/users: total fell from 50 to 40, so records may have been skipped; restart the walk",
+    );
   });
 
   it("throws PaginationError for a page with more items than limit", async () => {
-    const server = usersServer(50, (page) => (page.offset === 10 ? { ...page, users: [...page.users, makeUser(999)] } : page));
-    await expect(collect(server.sz.users.all({ limit: 10 }))).rejects.toThrow("the page at offset 10 has 11 items for limit 10; restart the walk");
+    const server = usersServer(50, (page) =>
+      page.offset === 10 ? { ...page, users: [...page.users, makeUser(999)] } : page,
+    );
+    await expect(collect(server.sz.users.all({ limit: 10 }))).rejects.toThrow(
+      "the page at offset 10 has 11 items for limit 10; restart the walk",
+    );
   });
 
   it("throws PaginationError for an id seen on an earlier page", async () => {
-    const server = usersServer(50, (page) => (page.offset === 20 ? { ...page, users: [makeUser(15), ...page.users.slice(1)] } : page));
-    await expect(collect(server.sz.users.all({ limit: 10, concurrency: 3 }))).rejects.toThrow("id 15 came again at offset 20; restart the walk");
+    const server = usersServer(50, (page) =>
+      page.offset === 20 ? { ...page, users: [makeUser(15), ...page.users.slice(1)] } : page,
+    );
+    await expect(collect(server.sz.users.all({ limit: 10, concurrency: 3 }))).rejects.toThrow(
+      "id 15 came again at offset 20; restart the walk",
+    );
   });
 
   it("never loops forever on a server that repeats the same full page", async () => {
-    const server = usersServer(1_000_000, (page) => ({ ...page, users: page.users.map((_, index) => makeUser(index + 1)) }));
+    const server = usersServer(1_000_000, (page) => ({
+      ...page,
+      users: page.users.map((_, index) => makeUser(index + 1)),
+    }));
     await expect(collect(server.sz.users.all({ limit: 10 }))).rejects.toBeInstanceOf(PaginationError);
     expect(server.requests).toHaveLength(2);
   });
@@ -142,17 +164,39 @@ describe("pages that are not what the contract says", () => {
   it.each([
     ["null", () => null, "JSON that is not an object: null"],
     ["a list", () => [], "JSON that is not an object: []"],
-    ["a page without total", ({ total: _total, ...page }: Record<string, unknown>) => page, "a page whose total is undefined, not a whole number"],
-    ["a page whose total is text", (page: Record<string, unknown>) => ({ ...page, total: "50" }), 'a page whose total is "50", not a whole number'],
-    ["a page without its list", ({ users: _users, ...page }: Record<string, unknown>) => page, "a page whose users is undefined, not a list"],
-    ["a page with a null record", (page: Record<string, unknown>) => ({ ...page, users: [null] }), "a page whose users includes null, not a record with a whole-number id"],
-    ["a page with a record without id", (page: Record<string, unknown>) => ({ ...page, users: [{ name: "x" }] }), 'a page whose users includes {"name":"x"}, not a record with a whole-number id'],
+    [
+      "a page without total",
+      ({ total: _total, ...page }: Record<string, unknown>) => page,
+      "a page whose total is undefined, not a whole number",
+    ],
+    [
+      "a page whose total is text",
+      (page: Record<string, unknown>) => ({ ...page, total: "50" }),
+      'a page whose total is "50", not a whole number',
+    ],
+    [
+      "a page without its list",
+      ({ users: _users, ...page }: Record<string, unknown>) => page,
+      "a page whose users is undefined, not a list",
+    ],
+    [
+      "a page with a null record",
+      (page: Record<string, unknown>) => ({ ...page, users: [null] }),
+      "a page whose users includes null, not a record with a whole-number id",
+    ],
+    [
+      "a page with a record without id",
+      (page: Record<string, unknown>) => ({ ...page, users: [{ name: "x" }] }),
+      'a page whose users includes {"name":"x"}, not a record with a whole-number id',
+    ],
   ])("throws InvalidResponseError for %s, saying what the server sent", async (_name, tamper, problem) => {
     const server = usersServer(50, tamper);
     const error = await collect(server.sz.users.all({ limit: 10 })).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect((error as InvalidResponseError).message).toBe(`GET ${firstPage} answered 200 with ${problem}`);
-    await expect(server.sz.users.list({ offset: 0, limit: 10 })).rejects.toThrow(`GET ${firstPage} answered 200 with ${problem}`);
+    await expect(server.sz.users.list({ offset: 0, limit: 10 })).rejects.toThrow(
+      `GET ${firstPage} answered 200 with ${problem}`,
+    );
     expect(server.requests).toHaveLength(2); // never retried
   });
 
@@ -167,8 +211,11 @@ describe("pages that are not what the contract says", () => {
   });
 
   it("ends a walk whose total grows as fast as it walks", async () => {
-    const server = listServer({ count: (call) => stopAt(call, 100 + 10 * call) }); // a page more per request: never caught up
-    await expect(collect(server.sz.users.all({ limit: 10 }))).rejects.toThrow("total grew to 240 during the walk, past 230");
+    // A page more per request: the walk never catches up.
+    const server = listServer({ count: (call) => stopAt(call, 100 + 10 * call) });
+    await expect(collect(server.sz.users.all({ limit: 10 }))).rejects.toThrow(
+      "total grew to 240 during the walk, past 230",
+    );
     expect(server.requests).toHaveLength(14);
   });
 

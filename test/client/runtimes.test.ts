@@ -55,7 +55,11 @@ describe.each(["bun", "deno"])("client in %s", (runtime) => {
   it("lists, gets, walks, narrows and throws typed errors", async () => {
     const args = runtime === "deno" ? ["run", "--allow-net", "--allow-read", "--no-prompt", "run.mjs"] : ["run.mjs"];
     // Asynchronously: the mock answers from this very process.
-    const { stdout: output } = await promisify(execFile)(bin(runtime), [...args, mock.url, SECRET], { cwd: directory, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", DENO_NO_UPDATE_CHECK: "1" } });
+    const { stdout: output } = await promisify(execFile)(bin(runtime), [...args, mock.url, SECRET], {
+      cwd: directory,
+      encoding: "utf8",
+      env: { ...process.env, NO_COLOR: "1", DENO_NO_UPDATE_CHECK: "1" },
+    });
     const results = JSON.parse(output.trim().split("\n").at(-1)!);
     expect(results.page).toMatchObject({ limit: 5, offset: 0, total: 1 });
     expect(results.user).toBe("John Smith");
@@ -67,11 +71,24 @@ describe.each(["bun", "deno"])("client in %s", (runtime) => {
   it.each([
     ["exits once its last call is answered, not when the timeout would have run out", "answer", '{"id":1}'],
     ["stays alive while an attempt hangs, to get its TimeoutError", "hang", "TimeoutError"],
-    ["leaves no connection open after attempts time out on a trickling body, and exits", "trickle", '{"errors":["TimeoutError"],"open":0}'],
-  ])("a script %s", async (_title, mode, expected) => {
-    const script = ["lifetime.mjs", mode, ...(mode === "trickle" ? [trickling.url] : [])];
-    const args = runtime === "deno" ? ["run", "--allow-read", "--allow-net", "--no-prompt", ...script] : script;
-    const { stdout } = await promisify(execFile)(bin(runtime), args, { cwd: directory, encoding: "utf8", timeout: 15_000, env: { ...process.env, NO_COLOR: "1", DENO_NO_UPDATE_CHECK: "1" } });
-    expect(stdout.trim()).toBe(expected);
-  }, 20_000);
+    [
+      "leaves no connection open after attempts time out on a trickling body, and exits",
+      "trickle",
+      '{"errors":["TimeoutError"],"open":0}',
+    ],
+  ])(
+    "a script %s",
+    async (_title, mode, expected) => {
+      const script = ["lifetime.mjs", mode, ...(mode === "trickle" ? [trickling.url] : [])];
+      const args = runtime === "deno" ? ["run", "--allow-read", "--allow-net", "--no-prompt", ...script] : script;
+      const { stdout } = await promisify(execFile)(bin(runtime), args, {
+        cwd: directory,
+        encoding: "utf8",
+        timeout: 15_000,
+        env: { ...process.env, NO_COLOR: "1", DENO_NO_UPDATE_CHECK: "1" },
+      });
+      expect(stdout.trim()).toBe(expected);
+    },
+    20_000,
+  );
 });

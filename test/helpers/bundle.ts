@@ -29,6 +29,9 @@ export async function bundleClient(options: { minify?: boolean; plugins?: Plugin
 
 /** `contents` (an ES module importing packages) bundled and minified as the client is. */
 export async function bundleSource(contents: string): Promise<string> {
-  const result = await build({ ...settings(true, []), stdin: { contents, resolveDir: fileURLToPath(new URL("../..", import.meta.url)) } });
+  const result = await build({
+    ...settings(true, []),
+    stdin: { contents, resolveDir: fileURLToPath(new URL("../..", import.meta.url)) },
+  });
   return result.outputFiles![0]!.text;
 }

@@ -6,7 +6,11 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 
-export type HostileHandler = (request: http.IncomingMessage, response: http.ServerResponse, server: HostileServer) => void;
+export type HostileHandler = (
+  request: http.IncomingMessage,
+  response: http.ServerResponse,
+  server: HostileServer,
+) => void;
 
 export interface HostileServer {
   url: string;
@@ -19,7 +23,10 @@ export interface HostileServer {
   close: () => Promise<void>;
 }
 
-export async function startHostileServer(handle: HostileHandler, { maxRequests = 100, lifetimeMs = 60_000 } = {}): Promise<HostileServer> {
+export async function startHostileServer(
+  handle: HostileHandler,
+  { maxRequests = 100, lifetimeMs = 60_000 } = {},
+): Promise<HostileServer> {
   let unfinished = 0;
   let cut = 0;
   const requests: string[] = [];
@@ -52,7 +59,7 @@ export async function startHostileServer(handle: HostileHandler, { maxRequests =
   return hostile;
 }
 
-/** Writes `bytes` bytes of `fill` (a JSON-ish filler by default) as fast as the client reads, stopping if it hangs up. */
+/** Writes `bytes` bytes of `fill` as fast as the client reads, stopping if it hangs up. */
 export function sendBytes(response: http.ServerResponse, bytes: number, fill = "x"): void {
   const chunk = Buffer.alloc(65_536, fill);
   let left = bytes;

@@ -84,14 +84,19 @@ export function pagedFetch<Key extends ListKey = "users">(options: PagedListOpti
             aborted.push(Number(url.searchParams.get("offset") ?? 0));
             reject(request.signal.reason);
           };
-          const timer = delay === Infinity ? undefined : setTimeout(() => {
-            request.signal.removeEventListener("abort", onAbort); // answered: a later abort is not this request's
-            resolve();
-          }, delay);
+          const timer =
+            delay === Infinity
+              ? undefined
+              : setTimeout(() => {
+                  request.signal.removeEventListener("abort", onAbort); // answered: a later abort is not this request's
+                  resolve();
+                }, delay);
           request.signal.addEventListener("abort", onAbort);
         });
       }
-      return new Response(JSON.stringify(pageFor(options, url, call)), { headers: { "Content-Type": contract.mediaType } });
+      return new Response(JSON.stringify(pageFor(options, url, call)), {
+        headers: { "Content-Type": contract.mediaType },
+      });
     } finally {
       inFlight--;
     }
@@ -106,7 +111,9 @@ export interface PagedServer {
 }
 
 /** The list over node:http on 127.0.0.1, for walks through a real network stack (the benchmark). */
-export async function startPagedServer<Key extends ListKey = "users">(options: PagedListOptions<Key>): Promise<PagedServer> {
+export async function startPagedServer<Key extends ListKey = "users">(
+  options: PagedListOptions<Key>,
+): Promise<PagedServer> {
   let calls = 0;
   const server = http.createServer((request, response) => {
     const url = new URL(request.url ?? "/", "http://127.0.0.1");
