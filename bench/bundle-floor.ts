@@ -1,8 +1,10 @@
 /**
- * The bundle-size floor: the client entry bundled exactly as `bundle_min_gzip_bytes` is, but with every
- * string literal and template text in the package's own code emptied (module specifiers kept). What it
- * prints is the size if no error message, class name or URL were left, which shows how much of the
- * bundle is messages and how much is logic.
+ * What the client's bundle is made of, two ways, each bundled exactly as `bundle_min_gzip_bytes` is:
+ * - with every string literal and template text in the package's own code emptied (module specifiers kept):
+ *   the size if no error message, class name or URL were left, so how much is messages and how much logic;
+ * - with openapi-fetch replaced by an empty module: the package's own code alone. openapi-fetch is there whole
+ *   for `sz.GET` and `sz.raw` (its `createClient` closes over every serializer and the middleware loop, so
+ *   nothing of it tree-shakes).
  */
 import { readFileSync } from "node:fs";
 import type { Plugin } from "esbuild";
@@ -10,7 +12,11 @@ import ts from "typescript";
 import { bundleClient } from "../test/helpers/bundle.js";
 
 /** `{ "key": ... }`, `obj["key"]`: names, not text; emptying them would merge keys. */
-const isName = (node: ts.StringLiteral) => (ts.isPropertyAssignment(node.parent) || ts.isPropertyDeclaration(node.parent) || ts.isPropertySignature(node.parent)) && node.parent.name === node;
+const isName = (node: ts.StringLiteral) =>
+  (ts.isPropertyAssignment(node.parent) ||
+    ts.isPropertyDeclaration(node.parent) ||
+    ts.isPropertySignature(node.parent)) &&
+  node.parent.name === node;
 
 function emptyStrings(fileName: string, source: string): string {
   const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
@@ -22,7 +28,12 @@ function emptyStrings(fileName: string, source: string): string {
       if (ts.isNoSubstitutionTemplateLiteral(node)) return factory.createNoSubstitutionTemplateLiteral("");
       if (ts.isTemplateExpression(node)) {
         const last = node.templateSpans.length - 1;
-        const spans = node.templateSpans.map((span, index) => factory.createTemplateSpan(ts.visitNode(span.expression, visit) as ts.Expression, index === last ? factory.createTemplateTail("") : factory.createTemplateMiddle("")));
+        const spans = node.templateSpans.map((span, index) =>
+          factory.createTemplateSpan(
+            ts.visitNode(span.expression, visit) as ts.Expression,
+            index === last ? factory.createTemplateTail("") : factory.createTemplateMiddle(""),
+          ),
+        );
         return factory.createTemplateExpression(factory.createTemplateHead(""), spans);
       }
       return ts.visitEachChild(node, visit, context);
@@ -35,11 +46,30 @@ function emptyStrings(fileName: string, source: string): string {
 const emptyOwnStrings: Plugin = {
   name: "empty-own-strings",
   setup(builder) {
-    builder.onLoad({ filter: /[\\/](src|generated)[\\/][^\\/]+\.ts$/ }, (args) => ({ contents: emptyStrings(args.path, readFileSync(args.path, "utf8")), loader: "ts" }));
+    builder.onLoad({ filter: /[\\/](src[\\/]client|generated)[\\/][^\\/]+\.ts$/ }, (args) => ({
+      contents: emptyStrings(args.path, readFileSync(args.path, "utf8")),
+      loader: "ts",
+    }));
   },
 };
 
 /** The minified client bundle with the package's own strings emptied. */
 export function bundleWithoutStrings(): Promise<string> {
   return bundleClient({ minify: true, plugins: [emptyOwnStrings] });
+}
+
+const withoutOpenapiFetch: Plugin = {
+  name: "without-openapi-fetch",
+  setup(builder) {
+    builder.onResolve({ filter: /^openapi-fetch$/ }, () => ({ path: "openapi-fetch", namespace: "empty" }));
+    builder.onLoad({ filter: /.*/, namespace: "empty" }, () => ({
+      contents: "export default () => ({});",
+      loader: "js",
+    }));
+  },
+};
+
+/** The minified client bundle with openapi-fetch left out: the package's own code and contract facts. */
+export function bundleWithoutOpenapiFetch(): Promise<string> {
+  return bundleClient({ minify: true, plugins: [withoutOpenapiFetch] });
 }

@@ -2,14 +2,11 @@
  * `npm run bench:client`: the client against its baselines, measured in the same run (short slices,
  * contenders interleaved, medians compared, because these machines are noisy). Prints `name: value` lines.
  */
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { gzipSync } from "node:zlib";
-import { build } from "esbuild";
-import * as contract from "../generated/contract.js";
 import { createSignalZenClient } from "../src/client/index.js";
-import { bundleClient } from "../test/helpers/bundle.js";
-import { bundleWithoutStrings } from "./bundle-floor.js";
+import { bundleClient, bundleSource } from "../test/helpers/bundle.js";
+import { startPagedServer } from "../test/helpers/paged-server.js";
+import { bundleWithoutOpenapiFetch, bundleWithoutStrings } from "./bundle-floor.js";
 import { contenders as makeContenders } from "./contenders.js";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 25);
@@ -37,31 +34,48 @@ async function compareThroughput() {
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
   // Ratios are paired: each round's client slice over the same round's baseline slice, run back to back,
   // so a drift in machine speed between rounds cancels out; the median of those ratios is printed.
-  const pairedRatio = (baseline: string) => median(samples.client!.map((value, round) => value / samples[baseline]![round]!));
-  return { client: median(samples.client!), openapiFetch: median(samples.openapi_fetch!), rawFetch: median(samples.raw_fetch!), vsOpenapiFetch: pairedRatio("openapi_fetch"), vsRawFetch: pairedRatio("raw_fetch") };
+  const pairedRatio = (baseline: string) =>
+    median(samples.client!.map((value, round) => value / samples[baseline]![round]!));
+  return {
+    client: median(samples.client!),
+    openapiFetch: median(samples.openapi_fetch!),
+    rawFetch: median(samples.raw_fetch!),
+    vsOpenapiFetch: pairedRatio("openapi_fetch"),
+    vsRawFetch: pairedRatio("raw_fetch"),
+  };
 }
 
+/**
+ * The client's bundle beside what a user would pick instead: openapi-fetch for typed calls plus ky for retries
+ * and timeouts, built with the same settings. (ky is a devDependency for this only.)
+ */
 async function bundleSizes() {
-  const client = await bundleClient({ minify: true });
-  const openapiFetch = await build({ stdin: { contents: 'export { default } from "openapi-fetch";', resolveDir: process.cwd() }, bundle: true, format: "esm", platform: "browser", minify: true, write: false });
   const gzip = (code: string) => gzipSync(code, { level: 9 }).length;
-  return { client: gzip(client), openapiFetch: gzip(openapiFetch.outputFiles[0]!.text), withoutStrings: gzip(await bundleWithoutStrings()) };
+  let pair: string;
+  try {
+    pair = await bundleSource(
+      'export { default as createClient } from "openapi-fetch"; export { default as ky } from "ky";',
+    );
+  } catch (error) {
+    throw new Error(
+      `bench:client compares the bundle with openapi-fetch + ky, and could not bundle them: run npm install (ky is a devDependency)`,
+      { cause: error },
+    );
+  }
+  return {
+    client: gzip(await bundleClient({ minify: true })),
+    openapiFetch: gzip(await bundleSource('export { default } from "openapi-fetch";')),
+    kyPlusOpenapiFetch: gzip(pair),
+    withoutStrings: gzip(await bundleWithoutStrings()),
+    ownCode: gzip(await bundleWithoutOpenapiFetch()),
+  };
 }
 
-/** A local server over 10,000 users that answers each request after 20 ms. */
+/** The fake paged list over node:http: 10,000 users, each request answered after 20 ms. */
 async function paginationSpeedup() {
   const TOTAL = 10_000;
-  const DELAY_MS = 20;
-  const users = Array.from({ length: TOTAL }, (_, index) => ({ id: index + 1, name: null, email: null, reference: null, created_at: "2018-02-09T17:18:50.000Z", updated_at: "2018-02-09T17:18:50.000Z", online_at: null, last_url: null, user_attributes: [] }));
-  const server = http.createServer((request, response) => {
-    const url = new URL(request.url ?? "/", "http://localhost");
-    const offset = Number(url.searchParams.get("offset") ?? 0);
-    const limit = Number(url.searchParams.get("limit") ?? 50);
-    const page = JSON.stringify({ limit, offset, total: TOTAL, users: users.slice(offset, offset + limit) });
-    setTimeout(() => response.writeHead(200, { "Content-Type": contract.mediaType }).end(page), DELAY_MS);
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const sz = createSignalZenClient({ apiSecret: "bench-secret", baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
+  const server = await startPagedServer({ count: TOTAL, delayMs: 20 });
+  const sz = createSignalZenClient({ apiSecret: "bench-secret", baseUrl: server.url });
   const walk = async (concurrency: number) => {
     const started = performance.now();
     let count = 0;
@@ -75,8 +89,7 @@ async function paginationSpeedup() {
     const concurrent = await walk(8);
     return { sequential, concurrent };
   } finally {
-    server.closeAllConnections();
-    server.close();
+    await server.close();
   }
 }
 
@@ -88,10 +101,16 @@ console.log(`ops_ratio_vs_openapi_fetch: ${throughput.vsOpenapiFetch.toFixed(3)}
 console.log(`ops_ratio_vs_raw_fetch: ${throughput.vsRawFetch.toFixed(3)}`);
 const sizes = await bundleSizes();
 console.log(`bundle_min_gzip_bytes: ${sizes.client}`);
+console.log(`ky_plus_openapi_fetch_min_gzip_bytes: ${sizes.kyPlusOpenapiFetch}`);
+console.log(`bundle_ratio_vs_ky_plus_openapi_fetch: ${(sizes.client / sizes.kyPlusOpenapiFetch).toFixed(3)}`);
 console.log(`openapi_fetch_min_gzip_bytes: ${sizes.openapiFetch}`);
 console.log(`bundle_without_own_strings_min_gzip_bytes: ${sizes.withoutStrings}`);
+console.log(`bundle_own_code_min_gzip_bytes: ${sizes.ownCode}`);
 const walk = await paginationSpeedup();
 console.log(`paginate_c1_ms: ${walk.sequential.toFixed(0)}`);
 console.log(`paginate_c8_ms: ${walk.concurrent.toFixed(0)}`);
 console.log(`paginate_speedup_c8: ${(walk.sequential / walk.concurrent).toFixed(2)}`);
-console.log(`# slices of ${CALLS} calls, ${ROUNDS} interleaved rounds per contender, medians (ratios: median of per-round ratios); 10,000 users in pages of 99, 20 ms per answer`);
+console.log(
+  `# slices of ${CALLS} calls, ${ROUNDS} interleaved rounds per contender, medians (ratios: median of per-round ratios);` +
+    " bundles: esbuild, browser, es2022, minified, gzip -9; 10,000 users in pages of 99, 20 ms per answer",
+);

@@ -16,8 +16,21 @@ export type Contender = (typeof CONTENDERS)[number];
 export function contenders(): Record<Contender, () => Promise<unknown>> {
   const baseUrl = contract.servers[0];
   const headers = { Authorization: "Bearer bench-secret", Accept: contract.mediaType };
-  const body = JSON.stringify({ id: 123, name: "John Smith", email: "john.smith@gmail.com", reference: "123", created_at: "2017-11-25T20:27:42.000Z", updated_at: "2017-11-25T20:27:42.000Z", online_at: "2017-11-25T20:27:42.000Z", last_url: "https://google.com", user_attributes: [{ name: "company", value: "John limited" }] });
-  const responseHeaders = { "Content-Type": contract.mediaType, "Content-Length": String(new TextEncoder().encode(body).length) };
+  const body = JSON.stringify({
+    id: 123,
+    name: "John Smith",
+    email: "john.smith@gmail.com",
+    reference: "123",
+    created_at: "2017-11-25T20:27:42.000Z",
+    updated_at: "2017-11-25T20:27:42.000Z",
+    online_at: "2017-11-25T20:27:42.000Z",
+    last_url: "https://google.com",
+    user_attributes: [{ name: "company", value: "John limited" }],
+  });
+  const responseHeaders = {
+    "Content-Type": contract.mediaType,
+    "Content-Length": String(new TextEncoder().encode(body).length),
+  };
   const stubFetch = async (_request: Request) => new Response(body, { headers: responseHeaders });
   const sz = createSignalZenClient({ apiSecret: "bench-secret", baseUrl, fetch: stubFetch });
   const bare = createClient<paths>({ baseUrl, fetch: stubFetch, headers });

@@ -2,6 +2,7 @@
 import { CONTENDERS, contenders, type Contender } from "./contenders.js";
 
 const [name, count] = process.argv.slice(2);
-if (!CONTENDERS.includes(name as Contender) || !/^\d+$/.test(count ?? "")) throw new Error(`usage: <${CONTENDERS.join("|")}> <calls>`);
+if (!CONTENDERS.includes(name as Contender) || !/^\d+$/.test(count ?? ""))
+  throw new Error(`usage: <${CONTENDERS.join("|")}> <calls>`);
 const call = contenders()[name as Contender];
 for (let index = 0; index < Number(count); index++) await call();

@@ -32,10 +32,30 @@ try {
 // One plain .mjs file: under valgrind, tsx's compile-on-load would be counted too.
 const work = mkdtempSync(path.join(tmpdir(), "signalzen-instructions-"));
 const driver = path.join(work, "driver.mjs");
-await build({ entryPoints: [fileURLToPath(new URL("instructions-driver.ts", import.meta.url))], bundle: true, platform: "node", format: "esm", target: "node20", outfile: driver, logLevel: "silent" });
+await build({
+  entryPoints: [fileURLToPath(new URL("instructions-driver.ts", import.meta.url))],
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  outfile: driver,
+  logLevel: "silent",
+});
 
 async function instructions(contender: Contender, calls: number): Promise<number> {
-  const { stderr } = await promisify(execFile)("valgrind", ["--tool=callgrind", "--callgrind-out-file=/dev/null", process.execPath, "--single-threaded", driver, contender, String(calls)], { encoding: "utf8", maxBuffer: 1 << 24 });
+  const { stderr } = await promisify(execFile)(
+    "valgrind",
+    [
+      "--tool=callgrind",
+      "--callgrind-out-file=/dev/null",
+      process.execPath,
+      "--single-threaded",
+      driver,
+      contender,
+      String(calls),
+    ],
+    { encoding: "utf8", maxBuffer: 1 << 24 },
+  );
   const refs = /I\s+refs:\s+([\d,]+)/.exec(stderr);
   if (!refs) throw new Error(`no instruction count from callgrind for ${contender}:\n${stderr.slice(-2000)}`);
   return Number(refs[1]!.replaceAll(",", ""));
@@ -48,10 +68,13 @@ try {
     const [small, large] = await Promise.all([instructions(contender, SMALL), instructions(contender, LARGE)]);
     perCall[contender] = (large - small) / (LARGE - SMALL);
   }
-  for (const contender of CONTENDERS) console.log(`${contender}_instructions_per_call: ${perCall[contender].toFixed(0)}`);
+  for (const contender of CONTENDERS)
+    console.log(`${contender}_instructions_per_call: ${perCall[contender].toFixed(0)}`);
   console.log(`instructions_ratio_vs_openapi_fetch: ${(perCall.openapi_fetch / perCall.client).toFixed(3)}`);
   console.log(`instructions_ratio_vs_raw_fetch: ${(perCall.raw_fetch / perCall.client).toFixed(3)}`);
-  console.log(`# callgrind, node --single-threaded, (count at ${LARGE} calls - count at ${SMALL}) / ${LARGE - SMALL}; ratio = baseline / client`);
+  console.log(
+    `# callgrind, node --single-threaded, (count at ${LARGE} calls - count at ${SMALL}) / ${LARGE - SMALL}; ratio = baseline / client`,
+  );
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -11,7 +11,10 @@ const { id: idBounds, limit: limitBounds, offset: offsetBounds } = contract.boun
 /** A whole number within bounds, or an error that says the allowed range and what was given. */
 export function checkInteger(name: string, value: unknown, minimum: number, maximum: number): number {
   if (typeof value !== "number" || !Number.isInteger(value) || value < minimum || value > maximum) {
-    throw new InvalidArgumentError(`${name} must be a whole number from ${minimum} to ${maximum}; got ${typeof value === "string" ? JSON.stringify(value.slice(0, 50)) : String(value)}`);
+    throw new InvalidArgumentError(
+      `${name} must be a whole number from ${minimum} to ${maximum}; got ` +
+        (typeof value === "string" ? JSON.stringify(value.slice(0, 50)) : String(value)),
+    );
   }
   return value;
 }

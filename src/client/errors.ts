@@ -1,9 +1,12 @@
 /**
- * Every error the client throws is a `SignalZenError`. HTTP errors are `APIError`s, one subclass per
- * status the API documents; `ConnectionError` and `TimeoutError` are failures to get an answer at all.
- * Messages carry the method and URL; the original failure is chained through `cause`. The API secret
- * never appears in any of it: text that came from elsewhere is scrubbed of it.
+ * Every error the client throws is a `SignalZenError`. HTTP errors are `APIError`s, one small subclass per
+ * status the API documents, with that status as a literal type (openai-node's shape); `errorFromResponse` is the
+ * one place a status becomes its class. `ConnectionError` and `TimeoutError` are failures to get an answer at
+ * all. Messages carry the method and URL; the original failure is chained through `cause`. The API secret never
+ * appears in any of it: whatever came from elsewhere (bodies, headers, other libraries' messages) is scrubbed of
+ * it before it gets here (redact.ts).
  */
+import type * as contract from "../../generated/contract.js";
 import type { ErrorBody } from "./models.js";
 
 export interface RequestInfo {
@@ -32,22 +35,28 @@ export class SignalZenError extends Error {
 
 export interface ResponseInfo {
   status: number;
+  /** The response's headers, scrubbed of the secret. */
   headers: Headers;
-  /** The body as received (scrubbed of the secret). */
+  /** The body as received, scrubbed of the secret; at most an excerpt (see `APIError.rawBody`). */
   rawBody: string;
   /** Milliseconds to wait before retrying, from `Retry-After`, when the response sent one. */
   retryAfter: number | undefined;
 }
 
 /** An HTTP error response. `status`, `headers` and the body are all here. */
-export class APIError extends SignalZenError {
+export class APIError<Status extends number = number> extends SignalZenError {
   override name = "APIError";
-  declare readonly status: number;
+  declare readonly status: Status;
+  /** The response's headers (any that carried the secret are scrubbed). */
   declare readonly headers: Headers;
-  /** The body as received, even when it is not JSON or not in the contract's shape. */
+  /**
+   * The body as received, even when it is not JSON or not in the contract's shape, scrubbed of the secret; only its
+   * first 64 KiB when it was longer (the rest is not read).
+   */
   declare readonly rawBody: string;
   /**
-   * Milliseconds to wait before retrying, from the `Retry-After` header (seconds or an HTTP date).
+   * Milliseconds to wait before retrying, from the `Retry-After` header (seconds or an HTTP date), at most
+   * 2147483647 (what a timer can wait).
    * @example if (error instanceof RateLimitError) await sleep(error.retryAfter ?? 1000);
    */
   declare readonly retryAfter: number | undefined;
@@ -57,7 +66,8 @@ export class APIError extends SignalZenError {
   readonly code: string | undefined;
 
   constructor(request: RequestInfo, response: ResponseInfo, body: ErrorBody | undefined) {
-    super(`${request.method} ${request.url} failed with ${response.status}: ${body ? `${body.code}: ${body.message}` : response.rawBody.slice(0, 200) || "(no body)"}`, request);
+    const said = body ? `${body.code}: ${body.message}` : response.rawBody.slice(0, 200) || "(no body)";
+    super(`${request.method} ${request.url} failed with ${response.status}: ${said}`, request);
     Object.assign(this, response);
     this.error = body;
     this.code = body?.code;
@@ -65,48 +75,60 @@ export class APIError extends SignalZenError {
 }
 
 /** 400: the request is invalid (a parameter out of range or of the wrong type). */
-export class BadRequestError extends APIError {
+export class BadRequestError extends APIError<400> {
   override name = "BadRequestError";
 }
 /** 401: the API secret is wrong or missing. */
-export class AuthenticationError extends APIError {
+export class AuthenticationError extends APIError<401> {
   override name = "AuthenticationError";
 }
 /** 403: the request is forbidden. */
-export class PermissionDeniedError extends APIError {
+export class PermissionDeniedError extends APIError<403> {
   override name = "PermissionDeniedError";
 }
 /** 404: no such user or message. */
-export class NotFoundError extends APIError {
+export class NotFoundError extends APIError<404> {
   override name = "NotFoundError";
 }
 /** 405: only GET is allowed. */
-export class MethodNotAllowedError extends APIError {
+export class MethodNotAllowedError extends APIError<405> {
   override name = "MethodNotAllowedError";
 }
 /** 406: the server would not send the vendor media type. */
-export class NotAcceptableError extends APIError {
+export class NotAcceptableError extends APIError<406> {
   override name = "NotAcceptableError";
 }
 /** 410: the record was removed. */
-export class GoneError extends APIError {
+export class GoneError extends APIError<410> {
   override name = "GoneError";
 }
 /** 429: too many requests; see `retryAfter`. */
-export class RateLimitError extends APIError {
+export class RateLimitError extends APIError<429> {
   override name = "RateLimitError";
 }
 /** 500: the server had a problem. */
-export class InternalServerError extends APIError {
+export class InternalServerError extends APIError<500> {
   override name = "InternalServerError";
 }
 /** 503: offline for maintenance; see `retryAfter`. */
-export class ServiceUnavailableError extends APIError {
+export class ServiceUnavailableError extends APIError<503> {
   override name = "ServiceUnavailableError";
 }
 
-/** The class for each status the API documents (a test holds this to the spec's list). */
-export const errorClassByStatus: Readonly<Record<number, typeof APIError>> = {
+type DocumentedStatus = (typeof contract.errorStatuses)[number];
+type APIErrorClass<Status extends number> = new (
+  request: RequestInfo,
+  response: ResponseInfo,
+  body?: ErrorBody,
+) => APIError<Status>;
+
+/**
+ * The class for each status the API documents. Typed so that a status missing from the contract's list, or mapped
+ * to another status's class, does not compile (a test also holds it to the spec's list).
+ */
+export const errorClassByStatus: {
+  readonly [Status in DocumentedStatus]: APIErrorClass<Status>;
+} = {
   400: BadRequestError,
   401: AuthenticationError,
   403: PermissionDeniedError,
@@ -119,7 +141,7 @@ export const errorClassByStatus: Readonly<Record<number, typeof APIError>> = {
   503: ServiceUnavailableError,
 };
 
-/** No answer from the server: DNS, refused connection, reset, CORS refusal in a browser. */
+/** No answer from the server, or one that broke off: DNS, refused connection, reset, CORS refusal in a browser. */
 export class ConnectionError extends SignalZenError {
   override name = "ConnectionError";
 }
@@ -134,15 +156,56 @@ export class TimeoutError extends SignalZenError {
   }
 }
 
-/** A 2xx answer whose body is not the JSON the contract promises. */
+/** A 2xx answer whose body is not what the contract promises: not JSON, not an object, or a malformed page. */
 export class InvalidResponseError extends SignalZenError {
   override name = "InvalidResponseError";
   readonly status: number;
+  /** The body as received, scrubbed of the secret; only its first 64 KiB when it was longer. */
   readonly rawBody: string;
-  constructor(request: RequestInfo, status: number, rawBody: string, options?: { cause?: unknown }) {
-    super(`${request.method} ${request.url} answered ${status} with ${rawBody ? `a body that is not JSON: ${rawBody.slice(0, 200)}` : "an empty body"}`, request, options);
+  /** `problem` says what the server sent, after "answered 200 with ". */
+  constructor(request: RequestInfo, status: number, rawBody: string, problem: string, options?: { cause?: unknown }) {
+    super(`${request.method} ${request.url} answered ${status} with ${problem}`, request, options);
     this.status = status;
     this.rawBody = rawBody;
+  }
+}
+
+/** A body longer than `maxResponseBytes`: not read further, and not retried (it would be as long again). */
+export class ResponseTooLargeError extends SignalZenError {
+  override name = "ResponseTooLargeError";
+  readonly status: number;
+  readonly maxResponseBytes: number;
+  constructor(request: RequestInfo, status: number, maxResponseBytes: number) {
+    super(
+      `${request.method} ${request.url} answered ${status} with a body over maxResponseBytes` +
+        ` (${maxResponseBytes} bytes); the client stopped reading it.` +
+        " If your records are that large, raise maxResponseBytes",
+      request,
+    );
+    this.status = status;
+    this.maxResponseBytes = maxResponseBytes;
+  }
+}
+
+/**
+ * A 3xx answer. The API documents no redirect, so the client follows none: the data at another address is not
+ * this API's, and a redirect to plain http would expose what follows. In a browser the target is hidden
+ * (`redirect: "manual"` gives an opaque redirect there), so `location` is undefined and `status` is 0.
+ */
+export class RedirectError extends SignalZenError {
+  override name = "RedirectError";
+  readonly status: number;
+  /** Where the redirect pointed (absolute, scrubbed of the secret), when the runtime shows it. */
+  readonly location: string | undefined;
+  constructor(request: RequestInfo, status: number, location: string | undefined) {
+    const where = location ? `with ${status} to ${location}` : "(the browser does not say where)";
+    super(
+      `${request.method} ${request.url} was redirected ${where}; the API documents no redirect, so the client` +
+        " does not follow it: check baseUrl",
+      request,
+    );
+    this.status = status;
+    this.location = location;
   }
 }
 
@@ -166,8 +229,9 @@ export function isErrorBody(value: unknown): value is ErrorBody {
   return typeof body.status === "number" && typeof body.code === "string" && typeof body.message === "string";
 }
 
-/** The error for an HTTP error response: the documented status's class, or `APIError`. */
+/** The one factory for HTTP errors: the documented status's class, or `APIError` for any other status. */
 export function errorFromResponse(request: RequestInfo, response: ResponseInfo, parsed: unknown): APIError {
-  const ErrorClass = errorClassByStatus[response.status] ?? APIError;
+  const classes: Partial<Record<number, APIErrorClass<number>>> = errorClassByStatus;
+  const ErrorClass = classes[response.status] ?? APIError;
   return new ErrorClass(request, response, isErrorBody(parsed) ? parsed : undefined);
 }

@@ -3,10 +3,14 @@
  *
  * Left out on purpose: the mock server (`@signalzen/api/mock`, it needs Node and Prism), the
  * generated `paths`/`components`/`operations` (`@signalzen/api/types`), and internals (argument
- * checks, the page walker), which are not a promise to keep.
+ * checks, the attempt, the page walker), which are not a promise to keep.
  */
-export { createSignalZenClient, DEFAULT_TIMEOUT_MS } from "./create-client.js";
-export type { ClientOptions, CallOptions, AllOptions, Paginator, SignalZenClient } from "./create-client.js";
+export { createSignalZenClient } from "./create-client.js";
+export type { SignalZenClient } from "./create-client.js";
+export { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS } from "./options.js";
+export type { ClientOptions } from "./options.js";
+export type { CallOptions } from "./resources.js";
+export type { AllOptions, Paginator } from "./paginate.js";
 export {
   SignalZenError,
   APIError,
@@ -23,9 +27,24 @@ export {
   ConnectionError,
   TimeoutError,
   InvalidResponseError,
+  ResponseTooLargeError,
+  RedirectError,
   PaginationError,
   InvalidArgumentError,
 } from "./errors.js";
 export { defaultRetryPolicy, parseRetryAfter } from "./retry.js";
 export type { RetryPolicy } from "./retry.js";
-export type { User, UserAttribute, Message, UserMessage, OperatorMessage, UserSender, OperatorSender, UserList, MessageList, ErrorBody, ErrorCode, PageParams } from "./models.js";
+export type {
+  User,
+  UserAttribute,
+  Message,
+  UserMessage,
+  OperatorMessage,
+  UserSender,
+  OperatorSender,
+  UserList,
+  MessageList,
+  ErrorBody,
+  ErrorCode,
+  PageParams,
+} from "./models.js";

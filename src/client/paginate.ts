@@ -1,28 +1,34 @@
 /**
  * Walks every page of a list, in order, optionally several pages at a time.
  *
- * The rules (each has a test in test/paginate.test.ts):
+ * Each page is first checked against the contract's envelope (body-checks.ts: an object, `total` a whole number,
+ * the list an array of records with whole-number ids), so a page that breaks it is an `InvalidResponseError`. Then
+ * the rules (each has a test in test/client/paginate.test.ts):
  * - Pages are requested at `offset`, `offset + limit`, ... until `offset` reaches `total`. With
  *   `concurrency > 1`, once the first page tells the total, up to `concurrency` pages are in flight;
  *   they are still yielded in order.
  * - An empty page before `total` is reached ends the walk: the server has no more records.
  * - `total` growing during the walk (new records appended: the list is ordered by ascending id) is
- *   followed: the walk goes on to the new total.
+ *   followed, up to twice the first page's total plus one page; past that the walk throws `PaginationError`
+ *   rather than go on forever with a server whose total never stops growing.
  * - `total` shrinking during the walk means records before the current offset may have moved, so
  *   records could be skipped: the walk throws `PaginationError` rather than skip silently.
  * - A page with more items than `limit`, or an id seen on an earlier page, also throws
  *   `PaginationError`: nothing is repeated or dropped silently.
  * - Leaving the loop early (`break`, `return`, an exception) aborts the requests still in flight.
  */
+import * as contract from "../../generated/contract.js";
+import { checkInteger, checkKnown, checkPage } from "./arguments.js";
 import { PaginationError } from "./errors.js";
 
 export interface Page {
-  limit: number;
-  offset: number;
   total: number;
 }
 
-export type PageFetcher<P extends Page> = (window: { offset: number; limit: number }, signal: AbortSignal) => Promise<P>;
+export type PageFetcher<P extends Page> = (
+  window: { offset: number; limit: number },
+  signal: AbortSignal,
+) => Promise<P>;
 
 export interface WalkOptions {
   /** Page size. @default 99 (the largest the API allows, so the fewest requests) */
@@ -35,12 +41,49 @@ export interface WalkOptions {
   signal?: AbortSignal;
 }
 
+export interface AllOptions extends WalkOptions {}
+
+/** Every record of a list: `for await (const user of sz.users.all())`, or page by page with `.pages()`. */
+export interface Paginator<Item, PageType> extends AsyncIterable<Item> {
+  pages(): AsyncIterable<PageType>;
+}
+
+const MAX_CONCURRENCY = 16;
 const ignore = () => {};
+
+/** The paginator for one list; its options are checked now, so a bad one throws at the call. */
+export function paginator<PageType extends Page, Item extends { id: number }>(
+  fetchPage: PageFetcher<PageType>,
+  itemsOf: (page: PageType) => Item[],
+  options: AllOptions,
+  describe: string,
+): Paginator<Item, PageType> {
+  const {
+    limit = contract.bounds.limit.maximum,
+    offset = contract.bounds.offset.default,
+    concurrency = 1,
+    signal,
+    ...rest
+  } = options ?? {};
+  checkKnown(rest, "limit, offset, concurrency, signal");
+  checkPage({ limit, offset });
+  checkInteger("concurrency", concurrency, 1, MAX_CONCURRENCY);
+  const walk = () => walkPages(fetchPage, itemsOf, { limit, offset, concurrency, signal, describe });
+  return {
+    pages: walk,
+    async *[Symbol.asyncIterator]() {
+      for await (const page of walk()) yield* itemsOf(page);
+    },
+  };
+}
 
 export async function* walkPages<P extends Page>(
   fetchPage: PageFetcher<P>,
   itemsOf: (page: P) => readonly { id: number }[],
-  options: Required<Pick<WalkOptions, "limit" | "offset" | "concurrency">> & { signal?: AbortSignal | undefined; describe: string },
+  options: Required<Pick<WalkOptions, "limit" | "offset" | "concurrency">> & {
+    signal?: AbortSignal | undefined;
+    describe: string;
+  },
 ): AsyncGenerator<P, void, undefined> {
   const { limit, concurrency } = options;
   const controller = new AbortController();
@@ -49,14 +92,24 @@ export async function* walkPages<P extends Page>(
   if (options.signal?.aborted) stopWithCaller();
   const seen = new Set<number>();
   let total = 0;
+  let maxTotal = 0;
 
-  const fail = (problem: string) => new PaginationError(`${options.describe}: ${problem}; restart the walk`, { method: "GET", url: options.describe });
+  const fail = (problem: string) =>
+    new PaginationError(`${options.describe}: ${problem}; restart the walk`, { method: "GET", url: options.describe });
   /** Applies the rules to a page as it is reached, in order. False means the walk is over. */
   const accept = (page: P, requestedOffset: number, first: boolean): boolean => {
     const items = itemsOf(page);
-    if (items.length > limit) throw fail(`the page at offset ${requestedOffset} has ${items.length} items for limit ${limit}`);
-    if (!first && page.total < total) throw fail(`total fell from ${total} to ${page.total}, so records may have been skipped`);
-    total = Math.max(total, page.total);
+    if (items.length > limit)
+      throw fail(`the page at offset ${requestedOffset} has ${items.length} items for limit ${limit}`);
+    if (first) maxTotal = 2 * page.total + limit;
+    else if (page.total < total)
+      throw fail(`total fell from ${total} to ${page.total}, so records may have been skipped`);
+    else if (page.total > maxTotal) {
+      throw fail(
+        `total grew to ${page.total} during the walk, past ${maxTotal} (twice the first page's total plus one page)`,
+      );
+    }
+    total = page.total;
     for (const item of items) {
       if (seen.has(item.id)) throw fail(`id ${item.id} came again at offset ${requestedOffset}`);
       seen.add(item.id);
@@ -75,7 +128,8 @@ export async function* walkPages<P extends Page>(
     const launch = () => {
       while (inFlight.length < concurrency && next < total) {
         const page = fetchPage({ offset: next, limit }, controller.signal);
-        page.catch(ignore); // awaited in order below; a page left behind by an early exit must not be an unhandled rejection
+        // Awaited in order below; a page left behind by an early exit must not be an unhandled rejection.
+        page.catch(ignore);
         inFlight.push({ offset: next, page });
         next += limit;
       }

@@ -1,10 +1,72 @@
 /**
- * Scrubs the API secret from text that came from elsewhere (bodies, other libraries' messages).
+ * Scrubs the API secret from text that came from elsewhere: bodies and headers as received, other libraries'
+ * messages, a redirect's target. A server that echoes the secret rarely echoes it as sent, so every form the usual
+ * encoders give it is matched:
+ * - as sent;
+ * - any of its characters escaped as JSON writes them (`\"`, `\\`, `\/`, `\u0022`), as URL encoding does (`%22`),
+ *   or as HTML does (`&quot;`, `&#34;`, `&#x22;`), in any mix and either hex case: encoders escape only some;
+ * - base64 and base64url of it, at each of the three alignments it can have inside a longer encoded text (a server
+ *   echoing `Authorization: Bearer <secret>` base64-encoded), and hex of it.
+ * Not matched: encodings of encodings (base64 of the URL-encoded secret), hashes, encryption. Where a text is cut
+ * (a body read only in part), `redactCut` also drops the tail that could hold the start of a cut-off form.
+ *
  * A secret of 1-3 characters is not scrubbed: every such run of letters in a message would be blanked.
- * Used by the client and by `verify`; no Node API, so the client can stay browser-safe.
+ * Used by the client and by `verify`; no Node API, so the client stays browser-safe.
  */
 const MIN_REDACTED_LENGTH = 4;
+/** The longest form one character of the secret takes above: `\u0022`, `&#x22;`, `&quot;`. */
+const LONGEST_CHARACTER_FORM = 6;
+const NAMED_ENTITIES: Record<string, string> = { '"': "quot", "&": "amp", "'": "apos", "<": "lt", ">": "gt" };
 
+export interface Redactor {
+  /** The text with every form of the secret replaced by `[redacted]`. */
+  (text: string): string;
+  /** The same, for a text cut short: it also drops the tail that could hold the start of a cut-off form. */
+  cut(text: string): string;
+}
+
+/** A hex digit pattern that takes either case: `2[aA]` for 0x2a. */
+const hexOf = (code: number) =>
+  code
+    .toString(16)
+    .padStart(2, "0")
+    .replace(/[a-f]/g, (digit) => `[${digit}${digit.toUpperCase()}]`);
+const escapeRegExp = (text: string) => text.replace(/[\\^$.|?*+()[\]{}/]/g, "\\$&");
+
+function pattern(secret: string): RegExp {
+  const characters = [...secret].map((character) => {
+    const code = character.charCodeAt(0);
+    const literal = escapeRegExp(character);
+    const named = NAMED_ENTITIES[character];
+    const hex = hexOf(code);
+    return `(?:${literal}|\\\\${literal}|\\\\u00${hex}|%${hex}|&#${code};|&#[xX]${hex};${named ? `|&${named};` : ""})`;
+  });
+  const forms = [characters.join(""), [...secret].map((character) => hexOf(character.charCodeAt(0))).join("")];
+  for (let offset = 0; offset < 3; offset++) {
+    // The part of the encoding that depends on the secret's bytes alone, whatever surrounds it.
+    const encoded = btoa("\0".repeat(offset) + secret).slice(
+      Math.ceil((offset * 4) / 3),
+      Math.floor(((offset + secret.length) * 4) / 3),
+    );
+    forms.push(escapeRegExp(encoded), escapeRegExp(encoded.replace(/\+/g, "-").replace(/\//g, "_")));
+  }
+  return new RegExp(forms.join("|"), "g");
+}
+
+/** The redactor for one secret; its pattern is built once. */
+export function secretRedactor(secret: string): Redactor {
+  if (secret.length < MIN_REDACTED_LENGTH)
+    return Object.assign((text: string) => text, { cut: (text: string) => text });
+  const found = pattern(secret);
+  const redact = (text: string) => text.replace(found, "[redacted]");
+  const tail = LONGEST_CHARACTER_FORM * secret.length - 1;
+  return Object.assign(redact, { cut: (text: string) => redact(text).slice(0, -tail) });
+}
+
+let last: [string, Redactor] | undefined;
+
+/** `text` with every form of `secret` replaced by `[redacted]` (the redactor of the last secret is kept). */
 export function redactSecret(text: string, secret: string): string {
-  return secret.length >= MIN_REDACTED_LENGTH && text.includes(secret) ? text.split(secret).join("[redacted]") : text;
+  if (last?.[0] !== secret) last = [secret, secretRedactor(secret)];
+  return last[1](text);
 }

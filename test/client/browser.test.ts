@@ -32,7 +32,8 @@ describe("client in a browser", () => {
       window.results = results;
     </script>`;
     page = http.createServer((request, response) => {
-      if (request.url === "/client.js") return response.writeHead(200, { "Content-Type": "text/javascript" }).end(clientJs);
+      if (request.url === "/client.js")
+        return response.writeHead(200, { "Content-Type": "text/javascript" }).end(clientJs);
       return response.writeHead(200, { "Content-Type": "text/html" }).end(html);
     });
     await new Promise<void>((resolve) => page.listen(0, "127.0.0.1", resolve));
@@ -55,7 +56,9 @@ describe("client in a browser", () => {
     });
     tab.on("pageerror", (error) => consoleErrors.push(error.message));
     await tab.goto(pageUrl);
-    await tab.waitForFunction(() => (window as unknown as { results?: unknown }).results !== undefined, undefined, { timeout: 20_000 });
+    await tab.waitForFunction(() => (window as unknown as { results?: unknown }).results !== undefined, undefined, {
+      timeout: 20_000,
+    });
     const results = await tab.evaluate(() => (window as unknown as { results: Record<string, unknown> }).results);
     expect(results.failure).toBeUndefined();
     expect(results.page).toMatchObject({ limit: 5, offset: 0, total: 1 });

@@ -1,6 +1,18 @@
 /** The client's types: what compiles, what does not, and what narrows. */
 import { describe, expectTypeOf, it } from "vitest";
-import { createSignalZenClient, type Message, type MessageList, type OperatorSender, type User, type UserList, type UserSender } from "../../src/client/index.js";
+import {
+  type APIError,
+  createSignalZenClient,
+  type GoneError,
+  type NotFoundError,
+  type RateLimitError,
+  type Message,
+  type MessageList,
+  type OperatorSender,
+  type User,
+  type UserList,
+  type UserSender,
+} from "../../src/client/index.js";
 
 const sz = createSignalZenClient({ apiSecret: "x", baseUrl: "http://127.0.0.1:4010" });
 
@@ -52,5 +64,13 @@ describe("client types", () => {
     void sz.GET("/user/{id}", { params: { path: { id: 1 } } });
     // @ts-expect-error the path parameter is required
     void sz.GET("/users/{id}", { params: { path: {} } });
+  });
+
+  it("gives each error class its literal status, so classes do not pass for one another", () => {
+    expectTypeOf<NotFoundError["status"]>().toEqualTypeOf<404>();
+    expectTypeOf<RateLimitError["status"]>().toEqualTypeOf<429>();
+    expectTypeOf<APIError["status"]>().toEqualTypeOf<number>();
+    expectTypeOf<NotFoundError>().toMatchTypeOf<APIError>();
+    expectTypeOf<NotFoundError>().not.toMatchTypeOf<GoneError>();
   });
 });

@@ -24,12 +24,33 @@ import { errorClassByStatus } from "../../src/client/errors.js";
 import { errorResponse, json, stubFetch } from "../helpers/stub-fetch.js";
 
 const SECRET = "sz_live_0123456789abcdef";
-const user = { id: 123, name: "John Smith", email: "john.smith@gmail.com", reference: "123", created_at: "2017-11-25T20:27:42.000Z", updated_at: "2017-11-25T20:27:42.000Z", online_at: null, last_url: null, user_attributes: [] };
+const user = {
+  id: 123,
+  name: "John Smith",
+  email: "john.smith@gmail.com",
+  reference: "123",
+  created_at: "2017-11-25T20:27:42.000Z",
+  updated_at: "2017-11-25T20:27:42.000Z",
+  online_at: null,
+  last_url: null,
+  user_attributes: [],
+};
 const noRetry = { retry: false as const };
 
-function client(handler: Parameters<typeof stubFetch>[0], options: Partial<Parameters<typeof createSignalZenClient>[0]> = {}) {
+function client(
+  handler: Parameters<typeof stubFetch>[0],
+  options: Partial<Parameters<typeof createSignalZenClient>[0]> = {},
+) {
   const stub = stubFetch(handler);
-  return { sz: createSignalZenClient({ apiSecret: SECRET, baseUrl: "https://api.example.test/external", fetch: stub.fetch, ...options }), requests: stub.requests };
+  return {
+    sz: createSignalZenClient({
+      apiSecret: SECRET,
+      baseUrl: "https://api.example.test/external",
+      fetch: stub.fetch,
+      ...options,
+    }),
+    requests: stub.requests,
+  };
 }
 
 async function caught(promise: Promise<unknown>): Promise<any> {
@@ -47,10 +68,22 @@ describe("creation", () => {
     [{ apiSecret: "" }, "apiSecret is required"],
     [{ apiSecret: "   " }, "apiSecret is required"],
     [{ apiSecret: "has space" }, "apiSecret has characters an HTTP header cannot carry"],
-    [{ apiSecret: SECRET, baseUrl: "not a url" }, "baseUrl must be an http(s) URL with no credentials, query or fragment"],
-    [{ apiSecret: SECRET, baseUrl: "ftp://x" }, "baseUrl must be an http(s) URL with no credentials, query or fragment"],
-    [{ apiSecret: SECRET, baseUrl: "https://u:p@api.example.test" }, "baseUrl must be an http(s) URL with no credentials, query or fragment"],
-    [{ apiSecret: SECRET, baseUrl: "http://api.example.test" }, "refusing to send the API secret over plain http:// to api.example.test"],
+    [
+      { apiSecret: SECRET, baseUrl: "not a url" },
+      "baseUrl must be an http(s) URL with no credentials, query or fragment",
+    ],
+    [
+      { apiSecret: SECRET, baseUrl: "ftp://x" },
+      "baseUrl must be an http(s) URL with no credentials, query or fragment",
+    ],
+    [
+      { apiSecret: SECRET, baseUrl: "https://u:p@api.example.test" },
+      "baseUrl must be an http(s) URL with no credentials, query or fragment",
+    ],
+    [
+      { apiSecret: SECRET, baseUrl: "http://api.example.test" },
+      "refusing to send the API secret over plain http:// to api.example.test",
+    ],
     [{ apiSecret: SECRET, timeoutMs: 0 }, "timeoutMs must be a whole number from 1 to 2147483647; got 0"],
     [{ apiSecret: SECRET, retry: { limit: -1 } }, "retry.limit must be a whole number from 0 to 2147483647; got -1"],
     [{ apiSecret: SECRET, retry: { statusCodes: [404] } }, "retry.statusCodes must not include 404"],
@@ -70,12 +103,17 @@ describe("creation", () => {
     expect(String(error)).not.toContain("secret-with");
   });
 
-  it.each(["http://127.0.0.1:4010", "http://localhost:4010", "http://[::1]:4010"])("allows plain http to loopback %s", (baseUrl) => {
-    expect(() => createSignalZenClient({ apiSecret: SECRET, baseUrl })).not.toThrow();
-  });
+  it.each(["http://127.0.0.1:4010", "http://localhost:4010", "http://[::1]:4010"])(
+    "allows plain http to loopback %s",
+    (baseUrl) => {
+      expect(() => createSignalZenClient({ apiSecret: SECRET, baseUrl })).not.toThrow();
+    },
+  );
 
   it("allows plain http elsewhere only with allowInsecureHttp", () => {
-    expect(() => createSignalZenClient({ apiSecret: SECRET, baseUrl: "http://staging.internal", allowInsecureHttp: true })).not.toThrow();
+    expect(() =>
+      createSignalZenClient({ apiSecret: SECRET, baseUrl: "http://staging.internal", allowInsecureHttp: true }),
+    ).not.toThrow();
   });
 
   it("defaults to the production server", async () => {
@@ -96,11 +134,17 @@ describe("requests", () => {
   });
 
   it("builds each operation's path", async () => {
-    const { sz, requests } = client((request) => json(request.url.includes("messages") ? { limit: 50, offset: 0, total: 0, messages: [] } : user));
+    const { sz, requests } = client((request) =>
+      json(request.url.includes("messages") ? { limit: 50, offset: 0, total: 0, messages: [] } : user),
+    );
     await sz.users.get(123);
     await sz.messages.list(123, { offset: 5 });
     await sz.messages.get(123, 1234).catch(() => undefined);
-    expect(requests.map((request) => request.url.replace("https://api.example.test/external", ""))).toEqual(["/users/123", "/users/123/messages?offset=5", "/users/123/messages/1234"]);
+    expect(requests.map((request) => request.url.replace("https://api.example.test/external", ""))).toEqual([
+      "/users/123",
+      "/users/123/messages?offset=5",
+      "/users/123/messages/1234",
+    ]);
   });
 
   it.each([
@@ -142,7 +186,7 @@ describe("requests", () => {
 });
 
 describe("errors", () => {
-  const classes: [number, typeof APIError][] = [
+  const classes: [number, abstract new (...args: never[]) => APIError][] = [
     [400, BadRequestError],
     [401, AuthenticationError],
     [403, PermissionDeniedError],
@@ -169,12 +213,18 @@ describe("errors", () => {
     expect(error.name).toBe(ErrorClass.name);
     expect(error.status).toBe(status);
     expect(error.code).toBe(contract.errors[String(status) as keyof typeof contract.errors].code);
-    expect(error.error).toEqual({ status, code: error.code, message: contract.errors[String(status) as keyof typeof contract.errors].message });
+    expect(error.error).toEqual({
+      status,
+      code: error.code,
+      message: contract.errors[String(status) as keyof typeof contract.errors].message,
+    });
     expect(error.headers.get("x-trace")).toBe("t1");
     expect(error.retryAfter).toBe(7000);
     expect(error.method).toBe("GET");
     expect(error.url).toBe("https://api.example.test/external/users/5");
-    expect(error.message).toBe(`GET https://api.example.test/external/users/5 failed with ${status}: ${error.code}: ${error.error.message}`);
+    expect(error.message).toBe(
+      `GET https://api.example.test/external/users/5 failed with ${status}: ${error.code}: ${error.error.message}`,
+    );
   });
 
   it("gives APIError for a status the API does not document", async () => {
@@ -185,7 +235,10 @@ describe("errors", () => {
   });
 
   it("keeps the raw text of a body that is not JSON, with the right class", async () => {
-    const { sz } = client(() => new Response("<html>Bad gateway</html>", { status: 503, headers: { "Content-Type": "text/html" } }), noRetry);
+    const { sz } = client(
+      () => new Response("<html>Bad gateway</html>", { status: 503, headers: { "Content-Type": "text/html" } }),
+      noRetry,
+    );
     const error = await caught(sz.users.get(5));
     expect(error).toBeInstanceOf(ServiceUnavailableError);
     expect(error.rawBody).toBe("<html>Bad gateway</html>");
@@ -202,14 +255,25 @@ describe("errors", () => {
   });
 
   it.each([
-    ["not JSON", () => new Response("<html>ok</html>", { status: 200 }), "answered 200 with a body that is not JSON: <html>ok</html>"],
-    ["empty", () => new Response("", { status: 200, headers: { "Content-Length": "0" } }), "answered 200 with an empty body"],
-  ])("turns a 2xx body that is %s into InvalidResponseError, not a bare SyntaxError", async (_name, handler, message) => {
-    const { sz } = client(handler, noRetry);
-    const error = await caught(sz.users.get(5));
-    expect(error).toBeInstanceOf(InvalidResponseError);
-    expect(error.message).toBe(`GET https://api.example.test/external/users/5 ${message}`);
-  });
+    [
+      "not JSON",
+      () => new Response("<html>ok</html>", { status: 200 }),
+      "answered 200 with a body that is not JSON: <html>ok</html>",
+    ],
+    [
+      "empty",
+      () => new Response("", { status: 200, headers: { "Content-Length": "0" } }),
+      "answered 200 with an empty body",
+    ],
+  ])(
+    "turns a 2xx body that is %s into InvalidResponseError, not a bare SyntaxError",
+    async (_name, handler, message) => {
+      const { sz } = client(handler, noRetry);
+      const error = await caught(sz.users.get(5));
+      expect(error).toBeInstanceOf(InvalidResponseError);
+      expect(error.message).toBe(`GET https://api.example.test/external/users/5 ${message}`);
+    },
+  );
 
   it("turns a network failure into ConnectionError, chaining the cause", async () => {
     const cause = new TypeError("fetch failed");
@@ -224,11 +288,16 @@ describe("errors", () => {
 describe("retries", () => {
   const fast = { backoffMs: 1, backoffLimit: 2 };
 
-  it.each([429, 500, 502, 503, 504])("retries %d, at most twice by default, and returns the success", async (status) => {
-    const { sz, requests } = client((_request, attempt) => (attempt < 3 ? errorResponse(status) : json(user)), { retry: fast });
-    await expect(sz.users.get(123)).resolves.toEqual(user);
-    expect(requests).toHaveLength(3);
-  });
+  it.each([429, 500, 502, 503, 504])(
+    "retries %d, at most twice by default, and returns the success",
+    async (status) => {
+      const { sz, requests } = client((_request, attempt) => (attempt < 3 ? errorResponse(status) : json(user)), {
+        retry: fast,
+      });
+      await expect(sz.users.get(123)).resolves.toEqual(user);
+      expect(requests).toHaveLength(3);
+    },
+  );
 
   it("gives up after the limit with the last error", async () => {
     const { sz, requests } = client(() => errorResponse(500), { retry: fast });
@@ -236,14 +305,17 @@ describe("retries", () => {
     expect(requests).toHaveLength(3);
   });
 
-  it.each([400, 401, 403, 404, 405, 406, 410])("never retries %d", async (status) => {
+  it.each([400, 401, 403, 404, 405, 406, 410] as const)("never retries %d", async (status) => {
     const { sz, requests } = client(() => errorResponse(status), { retry: { ...fast, limit: 5 } });
     await expect(sz.users.get(123)).rejects.toBeInstanceOf(errorClassByStatus[status]);
     expect(requests).toHaveLength(1);
   });
 
   it("retries a network failure", async () => {
-    const { sz, requests } = client((_request, attempt) => (attempt === 1 ? Promise.reject(new TypeError("fetch failed")) : json(user)), { retry: fast });
+    const { sz, requests } = client(
+      (_request, attempt) => (attempt === 1 ? Promise.reject(new TypeError("fetch failed")) : json(user)),
+      { retry: fast },
+    );
     await expect(sz.users.get(123)).resolves.toEqual(user);
     expect(requests).toHaveLength(2);
   });
@@ -251,7 +323,9 @@ describe("retries", () => {
   it("waits for Retry-After in seconds", async () => {
     vi.useFakeTimers();
     try {
-      const { sz, requests } = client((_request, attempt) => (attempt === 1 ? errorResponse(429, { "Retry-After": "3" }) : json(user)));
+      const { sz, requests } = client((_request, attempt) =>
+        attempt === 1 ? errorResponse(429, { "Retry-After": "3" }) : json(user),
+      );
       const result = sz.users.get(123);
       await vi.advanceTimersByTimeAsync(2_999);
       expect(requests).toHaveLength(1);
@@ -266,7 +340,9 @@ describe("retries", () => {
   it("waits for Retry-After as an HTTP date", async () => {
     vi.useFakeTimers({ now: Date.parse("2026-11-23T10:00:00Z") });
     try {
-      const { sz, requests } = client((_request, attempt) => (attempt === 1 ? errorResponse(503, { "Retry-After": "Mon, 23 Nov 2026 10:00:05 GMT" }) : json(user)));
+      const { sz, requests } = client((_request, attempt) =>
+        attempt === 1 ? errorResponse(503, { "Retry-After": "Mon, 23 Nov 2026 10:00:05 GMT" }) : json(user),
+      );
       const result = sz.users.get(123);
       await vi.advanceTimersByTimeAsync(4_999);
       expect(requests).toHaveLength(1);
@@ -278,7 +354,9 @@ describe("retries", () => {
   });
 
   it("does not wait for a Retry-After longer than maxRetryAfter: throws at once with retryAfter", async () => {
-    const { sz, requests } = client(() => errorResponse(429, { "Retry-After": "3600" }), { retry: { maxRetryAfter: 60_000 } });
+    const { sz, requests } = client(() => errorResponse(429, { "Retry-After": "3600" }), {
+      retry: { maxRetryAfter: 60_000 },
+    });
     const error = await caught(sz.users.get(123));
     expect(error).toBeInstanceOf(RateLimitError);
     expect(error.retryAfter).toBe(3_600_000);
@@ -313,7 +391,9 @@ describe("retries", () => {
 
 describe("timeouts", () => {
   const hang = (request: Request) =>
-    new Promise<Response>((_resolve, reject) => request.signal.addEventListener("abort", () => reject(request.signal.reason), { once: true }));
+    new Promise<Response>((_resolve, reject) =>
+      request.signal.addEventListener("abort", () => reject(request.signal.reason), { once: true }),
+    );
 
   it("times out an attempt whose headers never come", async () => {
     const { sz } = client(hang, { timeoutMs: 50, retry: false });
@@ -338,7 +418,10 @@ describe("timeouts", () => {
   });
 
   it("retries a timed-out attempt, and the next attempt gets a fresh timeout", async () => {
-    const { sz, requests } = client((request, attempt) => (attempt === 1 ? hang(request) : json(user)), { timeoutMs: 50, retry: { backoffMs: 1 } });
+    const { sz, requests } = client((request, attempt) => (attempt === 1 ? hang(request) : json(user)), {
+      timeoutMs: 50,
+      retry: { backoffMs: 1 },
+    });
     await expect(sz.users.get(123)).resolves.toEqual(user);
     expect(requests).toHaveLength(2);
   });
@@ -354,17 +437,30 @@ describe("timeouts", () => {
 
 describe("secret hygiene", () => {
   const leakyFetch = () => Promise.reject(new TypeError(`connect failed for Authorization: Bearer ${SECRET}`));
-  const echoingServer = (request: Request) => json({ status: 401, code: "unauthorized", message: `wrong secret: ${request.headers.get("authorization")}` }, 401);
+  const echoingServer = (request: Request) =>
+    json({ status: 401, code: "unauthorized", message: `wrong secret: ${request.headers.get("authorization")}` }, 401);
 
   it.each([
     ["a network error whose message has it", leakyFetch],
     ["an error body that echoes it", echoingServer],
-    ["a raw body that echoes it", (request: Request) => new Response(`echo ${request.headers.get("authorization")}`, { status: 500 })],
+    [
+      "a raw body that echoes it",
+      (request: Request) => new Response(`echo ${request.headers.get("authorization")}`, { status: 500 }),
+    ],
   ])("keeps the secret out of %s: message, toString, JSON, stack, cause", async (_name, handler) => {
     const { sz } = client(handler, noRetry);
     const error = await caught(sz.users.get(5));
     expect(error).toBeInstanceOf(SignalZenError);
-    const surfaces = [error.message, String(error), JSON.stringify(error), error.stack, String(error.cause?.message ?? ""), String(error.cause?.stack ?? ""), error.rawBody ?? "", JSON.stringify(error.error ?? "")];
+    const surfaces = [
+      error.message,
+      String(error),
+      JSON.stringify(error),
+      error.stack,
+      String(error.cause?.message ?? ""),
+      String(error.cause?.stack ?? ""),
+      error.rawBody ?? "",
+      JSON.stringify(error.error ?? ""),
+    ];
     for (const surface of surfaces) expect(surface).not.toContain(SECRET);
     expect(surfaces.join(" ")).toContain("[redacted]");
   });
@@ -377,7 +473,8 @@ describe("secret hygiene", () => {
       for (const status of [400, 401, 403, 404, 405, 406, 410, 429, 500, 503, 418]) {
         const { sz } = client(() => errorResponse(status), noRetry);
         const error = await caught(sz.users.get(5));
-        for (const surface of [error.message, String(error), JSON.stringify(error), error.stack]) expect(surface).not.toContain(SECRET);
+        for (const surface of [error.message, String(error), JSON.stringify(error), error.stack])
+          expect(surface).not.toContain(SECRET);
       }
       expect([...log.mock.calls, ...warn.mock.calls, ...errorLog.mock.calls]).toEqual([]);
     } finally {

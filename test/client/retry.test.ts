@@ -1,6 +1,13 @@
 /** The retry policy's pure parts: Retry-After parsing, backoff, policy checks. */
 import { describe, expect, it } from "vitest";
-import { backoffDelay, defaultRetryPolicy, NEVER_RETRIED, parseRetryAfter, resolveRetryPolicy, sleep } from "../../src/client/retry.js";
+import {
+  backoffDelay,
+  defaultRetryPolicy,
+  NEVER_RETRIED,
+  parseRetryAfter,
+  resolveRetryPolicy,
+  sleep,
+} from "../../src/client/retry.js";
 
 describe("parseRetryAfter", () => {
   const now = Date.parse("2026-11-23T10:00:00Z");
@@ -14,6 +21,9 @@ describe("parseRetryAfter", () => {
     ["-5", undefined],
     ["1.5", undefined],
     [null, undefined],
+    ["100000000000000000000000000", 2_147_483_647], // clamped to what a timer can wait: 1e29 ms would fire at once
+    ["2147484", 2_147_483_647],
+    ["Fri, 31 Dec 9999 23:59:59 GMT", 2_147_483_647],
   ])("%j gives %j ms", (value, expected) => {
     expect(parseRetryAfter(value, now)).toBe(expected);
   });
@@ -22,7 +32,9 @@ describe("parseRetryAfter", () => {
 describe("backoffDelay", () => {
   const policy = { backoffMs: 300, backoffLimit: 10_000 };
   it("doubles the ceiling per retry, up to the limit, with full jitter", () => {
-    expect([1, 2, 3, 4, 10].map((retry) => backoffDelay(retry, policy, () => 1))).toEqual([300, 600, 1200, 2400, 10_000]);
+    expect([1, 2, 3, 4, 10].map((retry) => backoffDelay(retry, policy, () => 1))).toEqual([
+      300, 600, 1200, 2400, 10_000,
+    ]);
     expect(backoffDelay(3, policy, () => 0)).toBe(0);
     expect(backoffDelay(3, policy, () => 0.5)).toBe(600);
   });
@@ -30,7 +42,15 @@ describe("backoffDelay", () => {
 
 describe("the policy", () => {
   it("defaults: at most 2 retries, Retry-After on 429 and 503, backoff on 500, 502, 504", () => {
-    expect(defaultRetryPolicy).toEqual({ limit: 2, afterStatusCodes: [429, 503], statusCodes: [500, 502, 504], maxRetryAfter: 60_000, backoffMs: 300, backoffLimit: 10_000, retryOnNetworkError: true });
+    expect(defaultRetryPolicy).toEqual({
+      limit: 2,
+      afterStatusCodes: [429, 503],
+      statusCodes: [500, 502, 504],
+      maxRetryAfter: 60_000,
+      backoffMs: 300,
+      backoffLimit: 10_000,
+      retryOnNetworkError: true,
+    });
   });
 
   it("never retries the documented 4xx but 429", () => {

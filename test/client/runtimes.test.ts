@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startMock, type RunningMock } from "../../src/mock/server.js";
 import { bundleClient } from "../helpers/bundle.js";
 import { repoRoot } from "../helpers/cli.js";
-import { lifetimeScript } from "../helpers/lifetime-script.js";
+import { startHostileServer, type HostileServer } from "../helpers/hostile-server.js";
+import { lifetimeScript, trickleHandler } from "../helpers/lifetime-script.js";
 import { npm } from "../helpers/npm.js";
 
 // Outside node_modules, like Node 24: binaries there would land on every npm script's PATH.
@@ -32,6 +33,7 @@ console.log(JSON.stringify(results));
 
 describe.each(["bun", "deno"])("client in %s", (runtime) => {
   let mock: RunningMock;
+  let trickling: HostileServer;
   const directory = mkdtempSync(path.join(tmpdir(), `signalzen-${runtime}-`));
 
   beforeAll(async () => {
@@ -42,16 +44,22 @@ describe.each(["bun", "deno"])("client in %s", (runtime) => {
     writeFileSync(path.join(directory, "run.mjs"), script);
     writeFileSync(path.join(directory, "lifetime.mjs"), lifetimeScript);
     mock = await startMock({ port: 0, secret: SECRET });
+    trickling = await startHostileServer(trickleHandler);
   }, 600_000);
   afterAll(async () => {
     await mock?.close();
+    await trickling?.close();
     rmSync(directory, { recursive: true, force: true });
   });
 
   it("lists, gets, walks, narrows and throws typed errors", async () => {
     const args = runtime === "deno" ? ["run", "--allow-net", "--allow-read", "--no-prompt", "run.mjs"] : ["run.mjs"];
     // Asynchronously: the mock answers from this very process.
-    const { stdout: output } = await promisify(execFile)(bin(runtime), [...args, mock.url, SECRET], { cwd: directory, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", DENO_NO_UPDATE_CHECK: "1" } });
+    const { stdout: output } = await promisify(execFile)(bin(runtime), [...args, mock.url, SECRET], {
+      cwd: directory,
+      encoding: "utf8",
+      env: { ...process.env, NO_COLOR: "1", DENO_NO_UPDATE_CHECK: "1" },
+    });
     const results = JSON.parse(output.trim().split("\n").at(-1)!);
     expect(results.page).toMatchObject({ limit: 5, offset: 0, total: 1 });
     expect(results.user).toBe("John Smith");
@@ -63,9 +71,24 @@ describe.each(["bun", "deno"])("client in %s", (runtime) => {
   it.each([
     ["exits once its last call is answered, not when the timeout would have run out", "answer", '{"id":1}'],
     ["stays alive while an attempt hangs, to get its TimeoutError", "hang", "TimeoutError"],
-  ])("a script %s", async (_title, mode, expected) => {
-    const args = runtime === "deno" ? ["run", "--allow-read", "--no-prompt", "lifetime.mjs", mode] : ["lifetime.mjs", mode];
-    const { stdout } = await promisify(execFile)(bin(runtime), args, { cwd: directory, encoding: "utf8", timeout: 15_000, env: { ...process.env, NO_COLOR: "1", DENO_NO_UPDATE_CHECK: "1" } });
-    expect(stdout.trim()).toBe(expected);
-  }, 20_000);
+    [
+      "leaves no connection open after attempts time out on a trickling body, and exits",
+      "trickle",
+      '{"errors":["TimeoutError"],"open":0}',
+    ],
+  ])(
+    "a script %s",
+    async (_title, mode, expected) => {
+      const script = ["lifetime.mjs", mode, ...(mode === "trickle" ? [trickling.url] : [])];
+      const args = runtime === "deno" ? ["run", "--allow-read", "--allow-net", "--no-prompt", ...script] : script;
+      const { stdout } = await promisify(execFile)(bin(runtime), args, {
+        cwd: directory,
+        encoding: "utf8",
+        timeout: 15_000,
+        env: { ...process.env, NO_COLOR: "1", DENO_NO_UPDATE_CHECK: "1" },
+      });
+      expect(stdout.trim()).toBe(expected);
+    },
+    20_000,
+  );
 });

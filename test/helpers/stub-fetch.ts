@@ -18,5 +18,9 @@ export function json(body: unknown, status = 200, headers: Record<string, string
 
 export function errorResponse(status: number, headers: Record<string, string> = {}): Response {
   const error = contract.errors[String(status) as keyof typeof contract.errors];
-  return json({ status, code: error?.code ?? "internal_server_error", message: error?.message ?? "boom" }, status, headers);
+  return json(
+    { status, code: error?.code ?? "internal_server_error", message: error?.message ?? "boom" },
+    status,
+    headers,
+  );
 }

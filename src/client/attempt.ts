@@ -1,0 +1,153 @@
+/**
+ * One attempt at a GET: the request, the answer's body read once (bounded, under the attempt's deadline), the
+ * secret scrubbed from it before anything parses or quotes it, and the outcome: the parsed body, or the failure
+ * classified as a `SignalZenError`. Whether to try again is the retry policy's business (retry.ts).
+ *
+ * The deadline races the whole exchange, headers and body, so that even a `fetch` that ignores its signal ends in a
+ * `TimeoutError`; and it aborts the request's signal, which makes the runtime drop the connection at once (a
+ * server trickling its body would otherwise hold it for as long as it trickles).
+ */
+import {
+  ConnectionError,
+  errorFromResponse,
+  InvalidResponseError,
+  RedirectError,
+  ResponseTooLargeError,
+  SignalZenError,
+  TimeoutError,
+  type RequestInfo,
+} from "./errors.js";
+import { readBody } from "./read-body.js";
+import type { Redactor } from "./redact.js";
+import { parseRetryAfter } from "./retry.js";
+
+export interface Transport {
+  fetch: (request: Request) => Promise<Response>;
+  /** Both required headers, made once. */
+  headers: Headers;
+  timeoutMs: number;
+  maxResponseBytes: number;
+  redact: Redactor;
+}
+
+/** What a success body must be beyond JSON: undefined when it is, else what it is instead (after "with "). */
+export type BodyCheck = (body: unknown) => string | undefined;
+
+/**
+ * How much of an error body (or of a 2xx body that is not what the contract says) is kept in `rawBody`. The
+ * contract's error bodies are a few hundred bytes; a longer one is cut here rather than kept whole in memory.
+ */
+export const EXCERPT_BYTES = 65_536;
+const TIMED_OUT = Symbol("timed out");
+
+/** Resolves with the parsed 2xx body; rejects with a `SignalZenError`, or with the reason `signal` aborted with. */
+export async function attempt(
+  transport: Transport,
+  url: string,
+  signal: AbortSignal | undefined,
+  check: BodyCheck,
+): Promise<any> {
+  const { redact } = transport;
+  const request: RequestInfo = { method: "GET", url };
+  // Only a caller's signal puts a signal on the request: in Node one on every request costs about 30% of the
+  // throughput (undici registers listeners and a finalizer per request). A timeout without one cancels the body.
+  const controller = signal && new AbortController();
+  let stop: (() => void) | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
+  let answered = false;
+  let over = false;
+
+  const read = (response: Response, limit: number) => {
+    reader = response.body?.getReader();
+    return readBody(reader, limit);
+  };
+  const exchange = async () => {
+    const response = await transport.fetch(
+      new Request(url, { headers: transport.headers, signal: controller?.signal, redirect: "manual" }),
+    );
+    answered = true;
+    if (over) return response.body?.cancel(); // the headers came after the deadline: release the connection
+    const { status, headers } = response;
+    if (response.type === "opaqueredirect" || (status > 299 && status < 400)) {
+      response.body?.cancel().catch(() => {});
+      let location = headers.get("location") ?? undefined;
+      try {
+        if (location) location = new URL(location, url).href;
+      } catch {
+        // not a URL: shown as sent
+      }
+      throw new RedirectError(request, status, location && redact(location));
+    }
+    if (!response.ok) {
+      const { text, complete } = await read(response, EXCERPT_BYTES);
+      const rawBody = complete ? redact(text) : redact.cut(text);
+      let parsed: unknown;
+      try {
+        parsed = complete ? JSON.parse(rawBody) : undefined;
+      } catch {
+        // not JSON: the error keeps rawBody
+      }
+      const shown = new Headers();
+      headers.forEach((value, name) => {
+        if (redact(name) === name) shown.append(name, redact(value));
+      });
+      const retryAfter = parseRetryAfter(headers.get("retry-after"));
+      throw errorFromResponse(request, { status, headers: shown, rawBody, retryAfter }, parsed);
+    }
+    const { text, complete } = await read(response, transport.maxResponseBytes);
+    if (!complete) throw new ResponseTooLargeError(request, status, transport.maxResponseBytes);
+    const rawBody = redact(text);
+    const invalid = (problem: string, cause?: unknown) =>
+      new InvalidResponseError(request, status, rawBody.slice(0, EXCERPT_BYTES), problem, { cause });
+    let body: unknown;
+    try {
+      body = JSON.parse(rawBody);
+    } catch (cause) {
+      throw invalid(rawBody ? `a body that is not JSON: ${rawBody.slice(0, 200)}` : "an empty body", cause);
+    }
+    const problem = check(body);
+    if (problem) throw invalid(problem);
+    return body;
+  };
+
+  try {
+    return await new Promise((resolve, reject) => {
+      stop = () => {
+        reject(signal?.reason);
+        controller?.abort(signal?.reason);
+      };
+      signal?.addEventListener("abort", stop);
+      timer = setTimeout(() => {
+        reject(TIMED_OUT);
+        over = true;
+        controller?.abort(TIMED_OUT);
+        reader?.cancel().catch(() => {});
+      }, transport.timeoutMs);
+      exchange().then(resolve, reject);
+    });
+  } catch (failure) {
+    if (failure instanceof SignalZenError) throw failure;
+    if (signal?.aborted) throw signal.reason; // the caller's own abort: not wrapped, not retried
+    if (failure === TIMED_OUT) throw new TimeoutError(request, transport.timeoutMs);
+    const reason = failure instanceof Error ? redact(failure.message) : "the request failed";
+    // The original failure stays the cause (its code and chain help debugging) unless it shows the secret.
+    const cause = shows(failure, redact) ? new Error(reason) : failure;
+    throw new ConnectionError(
+      `GET ${url} ${answered ? "answered, then broke off" : "got no answer"}: ${reason}`,
+      request,
+      { cause },
+    );
+  } finally {
+    clearTimeout(timer);
+    if (stop) signal?.removeEventListener("abort", stop);
+  }
+}
+
+/** Whether a value shows the secret anywhere `console.log` would print it: message, stack, fields, causes. */
+function shows(value: unknown, redact: Redactor, depth = 0): boolean {
+  if (typeof value === "string") return redact(value) !== value;
+  if (!(value instanceof Object) || depth > 3) return false;
+  const parts = value instanceof Error ? [value.message, value.stack, value.cause] : [];
+  return [...parts, ...Object.values(value)].some((part) => shows(part, redact, depth + 1));
+}
