@@ -3,9 +3,13 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
+import { createWorld } from "../../src/world/index.js";
 import { startMock, type RunningMock } from "../../src/mock/server.js";
 import { launchChromium } from "../helpers/browser.js";
 import { bundleClient } from "../helpers/bundle.js";
+
+// The mock serves the default world: what each runtime sees must be exactly it.
+const world = createWorld();
 
 describe("client in a browser", () => {
   let mock: RunningMock;
@@ -61,9 +65,11 @@ describe("client in a browser", () => {
     });
     const results = await tab.evaluate(() => (window as unknown as { results: Record<string, unknown> }).results);
     expect(results.failure).toBeUndefined();
-    expect(results.page).toMatchObject({ limit: 5, offset: 0, total: 1 });
-    expect(results.user).toBe("John Smith");
-    expect(results.messages).toEqual(["David Smith", "John"]);
+    expect(results.page).toEqual(world.listUsers(0, 5));
+    expect(results.user).toBe(world.getUser(123)!.name);
+    expect(results.messages).toEqual(
+      world.chat(123)!.map((message) => (message.sender_type === "operator" ? message.sender.forename : message.sender.name)),
+    );
     expect(results.notFound).toEqual([true, 404, "not_found"]);
     expect(results.auth).toEqual([true, 401, 'Bearer realm="SignalZen API", error="invalid_token"']);
     expect(consoleErrors.filter((text) => !text.includes("404"))).toEqual([]);

@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createWorld } from "../../src/world/index.js";
 import { startMock, type RunningMock } from "../../src/mock/server.js";
 import { bundleClient } from "../helpers/bundle.js";
 import { repoRoot } from "../helpers/cli.js";
@@ -19,6 +20,8 @@ import { npm } from "../helpers/npm.js";
 const runtimes = path.join(repoRoot, ".runtimes");
 const bin = (name: string) => path.join(runtimes, "node_modules/.bin", name);
 const SECRET = "runtime-test-secret";
+// The mock serves the default world: what each runtime sees must be exactly it.
+const world = createWorld();
 
 const script = `
 import { createSignalZenClient, NotFoundError, AuthenticationError } from "./client.mjs";
@@ -61,9 +64,11 @@ describe.each(["bun", "deno"])("client in %s", (runtime) => {
       env: { ...process.env, NO_COLOR: "1", DENO_NO_UPDATE_CHECK: "1" },
     });
     const results = JSON.parse(output.trim().split("\n").at(-1)!);
-    expect(results.page).toMatchObject({ limit: 5, offset: 0, total: 1 });
-    expect(results.user).toBe("John Smith");
-    expect(results.senders).toEqual(["David Smith", "John"]);
+    expect(results.page).toEqual(world.listUsers(0, 5));
+    expect(results.user).toBe(world.getUser(123)!.name);
+    expect(results.senders).toEqual(
+      world.chat(123)!.map((message) => (message.sender_type === "operator" ? message.sender.forename : message.sender.name)),
+    );
     expect(results.notFound).toEqual([true, 404, "not_found"]);
     expect(results.auth).toEqual([true, 401]);
   }, 60_000);
