@@ -11,8 +11,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
-import { build } from "esbuild";
 import * as contract from "../generated/contract.js";
+import { bundleEntry } from "../test/helpers/bundle.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const require = createRequire(import.meta.url);
@@ -76,20 +76,9 @@ function rssMb(pid: number): number {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-/** A browser entry's bundle, as a frontend's bundler makes it; `external` packages are left out. */
+/** A browser entry's bundle, as a frontend's bundler makes it, gzipped; `external` packages are left out. */
 async function bundleBytes(entry: string, external: string[] = []): Promise<number> {
-  const result = await build({
-    entryPoints: [path.join(root, entry)],
-    bundle: true,
-    minify: true,
-    format: "esm",
-    platform: "browser",
-    target: "es2022",
-    external,
-    write: false,
-    logLevel: "silent",
-  });
-  return gzipSync(result.outputFiles[0]!.text, { level: 9 }).length;
+  return gzipSync(await bundleEntry(entry, { minify: true, external }), { level: 9 }).length;
 }
 
 console.log("# building dist/ (the bin as npx users start it)");

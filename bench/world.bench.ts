@@ -10,7 +10,7 @@
  */
 import { gzipSync } from "node:zlib";
 import { createWorld, DEFAULT_USERS, MAX_USERS } from "../src/world/index.js";
-import { bundleWorld } from "../test/world/bundle.js";
+import { bundleEntry } from "../test/helpers/bundle.js";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 const CREATIONS = 2_000;
@@ -25,7 +25,7 @@ function timeMs(run: () => unknown, times = 1): number {
   return (performance.now() - started) / times;
 }
 
-const bundle = await bundleWorld({ minify: true });
+const bundle = await bundleEntry("src/world/index.ts", { minify: true });
 console.log(`world_generator_min_bytes: ${Buffer.byteLength(bundle)}`);
 console.log(`world_generator_min_gzip_bytes: ${gzipSync(bundle, { level: 9 }).length}`);
 

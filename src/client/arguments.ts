@@ -4,7 +4,7 @@
  */
 import * as contract from "../../generated/contract.js";
 import { InvalidArgumentError } from "./errors.js";
-import type { PageParams } from "./models.js";
+import type { PageParams } from "../contract/models.js";
 
 const { id: idBounds, limit: limitBounds, offset: offsetBounds } = contract.bounds;
 

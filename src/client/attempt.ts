@@ -18,7 +18,7 @@ import {
   type RequestInfo,
 } from "./errors.js";
 import { readBody } from "./read-body.js";
-import type { Redactor } from "./redact.js";
+import type { Redactor } from "../contract/redact.js";
 import { parseRetryAfter } from "./retry.js";
 
 export interface Transport {

@@ -11,7 +11,7 @@ import type { paths } from "../../generated/schema.js";
 import { attempt, type Transport } from "./attempt.js";
 import { bodyChecks } from "./body-checks.js";
 import { checkOptions, type ClientOptions } from "./options.js";
-import { secretRedactor } from "./redact.js";
+import { secretRedactor } from "../contract/redact.js";
 import { resources, urlFor, type Get, type Resources } from "./resources.js";
 import { resolveRetryPolicy, withRetries } from "./retry.js";
 

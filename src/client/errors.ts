@@ -7,7 +7,7 @@
  * it before it gets here (redact.ts).
  */
 import type * as contract from "../../generated/contract.js";
-import type { ErrorBody } from "./models.js";
+import type { ErrorBody } from "../contract/models.js";
 
 export interface RequestInfo {
   method: string;

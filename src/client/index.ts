@@ -47,4 +47,4 @@ export type {
   ErrorBody,
   ErrorCode,
   PageParams,
-} from "./models.js";
+} from "../contract/models.js";

@@ -6,7 +6,7 @@
 import type * as contract from "../../generated/contract.js";
 import type { paths } from "../../generated/schema.js";
 import { checkId, checkPage } from "./arguments.js";
-import type { Message, MessageList, PageParams, User, UserList } from "./models.js";
+import type { Message, MessageList, PageParams, User, UserList } from "../contract/models.js";
 import { paginator, type AllOptions, type Paginator } from "./paginate.js";
 
 type Operation<Path extends keyof paths> = paths[Path]["get"];

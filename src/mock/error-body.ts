@@ -1,9 +1,8 @@
 /** The contract's error body (`#/components/schemas/Error`), as the mock builds it. */
 import * as contract from "../../generated/contract.js";
-import type { components } from "../../generated/schema.js";
+import type { ErrorBody, ErrorDetail } from "../contract/models.js";
 
-export type ErrorBody = components["schemas"]["Error"];
-export type ErrorDetail = components["schemas"]["ErrorDetail"];
+export type { ErrorBody, ErrorDetail };
 
 type DocumentedStatus = keyof typeof contract.errors;
 

@@ -38,4 +38,4 @@ export function createWorld(options: FixtureOptions = {}): World {
 
 export { DEFAULT_SEED, DEFAULT_USERS, MAX_USERS } from "../world/index.js";
 export type { World, WorldData, WorldOptions } from "../world/index.js";
-export type { Message, MessageList, OperatorSender, User, UserList, UserSender } from "../client/models.js";
+export type { Message, MessageList, OperatorSender, User, UserList, UserSender } from "../contract/models.js";

@@ -21,6 +21,7 @@ import {
   readPreference,
 } from "./rules.js";
 import { createScenario, type ScenarioOptions } from "./scenario.js";
+import { secretRedactor } from "../contract/redact.js";
 
 // Browser apps on another origin send these; `Prefer` lets a frontend ask the mock for an error state.
 const CORS_ALLOWED_HEADERS = "Authorization, Accept, Prefer";
@@ -90,7 +91,8 @@ export function createMockHandler(options: HandlerOptions) {
   checkSecret(secret);
   const scenario = createScenario(options, options.now);
   const answer = createWorldAnswers(world);
-  const redact = secretRedactor(secret);
+  // An answer may quote what was sent (a path, an Accept header); the required secret never goes back out.
+  const redact: (text: string) => string = secret === undefined ? (text) => text : secretRedactor(secret);
   // Answers, for the latency draws; requests that reach the scenario step, for the failure draws. Preflights
   // count in neither, so a browser (which sends them to a server, never to MSW) sees the same sequence in both.
   let answers = 0;
@@ -128,19 +130,9 @@ export function createMockHandler(options: HandlerOptions) {
       if (early) return { response: early, delayMs: 0 };
       const delayMs = scenario.delay(++answers);
       const response = withCors(request, await decide(request, engine));
-      // An answer may quote what was sent (a path, an Accept header): never the secret the mock requires.
       return { response: secret === undefined ? response : { ...response, body: redact(response.body) }, delayMs };
     },
-    /** Text with the required secret scrubbed, in every form a request could carry it: for log lines. */
+    /** Text with the required secret scrubbed, in every form it could take (contract/redact.ts): for log lines. */
     redact,
   };
 }
-
-/** Replaces the secret as sent, URL-encoded and JSON-escaped; identity when no secret is required. */
-function secretRedactor(secret: string | undefined): (text: string) => string {
-  if (secret === undefined) return (text) => text;
-  const forms = [...new Set([secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)])];
-  return (text) => forms.reduce((scrubbed, form) => scrubbed.split(form).join("[redacted]"), text);
-}
-
-export type MockHandler = ReturnType<typeof createMockHandler>;

@@ -5,7 +5,7 @@
  * that is recorded, and what is recorded is bounded: an excerpt of each body, never the body.
  */
 import * as contract from "../../generated/contract.js";
-import { redactSecret } from "../client/redact.js";
+import { redactSecret } from "../contract/redact.js";
 import { readBody } from "./body.js";
 
 /** How much of a body, and of each response header, a report keeps. */

@@ -1,14 +1,7 @@
 /** What a world is, whoever made it: the generator (`createWorld`) or a loaded file (`worldFromData`). */
-import type { components } from "../../generated/schema.js";
+import type { Message, MessageList, OperatorSender, User, UserList } from "../contract/models.js";
 
-type Schemas = components["schemas"];
-export type User = Schemas["User"];
-export type UserAttribute = Schemas["UserAttribute"];
-export type Message = Schemas["Message"];
-export type UserSender = Schemas["UserSender"];
-export type OperatorSender = Schemas["OperatorSender"];
-export type UserList = Schemas["UserList"];
-export type MessageList = Schemas["MessageList"];
+export type { Message, MessageList, OperatorSender, User, UserAttribute, UserList, UserSender } from "../contract/models.js";
 
 export interface WorldOptions {
   /** What the world is made from: the same seed and size give the same bytes. @default DEFAULT_SEED */

@@ -1,6 +1,7 @@
 /**
- * The client entry bundled for the browser, as a consumer's bundler would (fails on any Node built-in); and any
- * other module source bundled with exactly the same settings, for the benchmark's size comparisons.
+ * Browser bundles, as a consumer's bundler makes them (esbuild fails on any Node built-in): the client entry,
+ * any other entry of the package (world, MSW handlers, fixtures), and module source, all with the same settings,
+ * for the tests that run them in a browser and the benchmarks' size figures.
  */
 import path from "node:path";
 import { build, type BuildOptions, type Plugin } from "esbuild";
@@ -19,12 +20,21 @@ const settings = (minify: boolean, plugins: Plugin[]): BuildOptions => ({
   nodePaths: process.env.NODE_PATH ? process.env.NODE_PATH.split(path.delimiter) : [],
 });
 
-export async function bundleClient(options: { minify?: boolean; plugins?: Plugin[] } = {}): Promise<string> {
+/** A source file of the repository (`src/world/index.ts`), bundled; `external` packages are left out. */
+export async function bundleEntry(
+  entry: string,
+  options: { minify?: boolean; plugins?: Plugin[]; external?: string[] } = {},
+): Promise<string> {
   const result = await build({
     ...settings(options.minify ?? false, options.plugins ?? []),
-    entryPoints: [fileURLToPath(new URL("../../src/client/index.ts", import.meta.url))],
+    entryPoints: [path.isAbsolute(entry) ? entry : fileURLToPath(new URL(`../../${entry}`, import.meta.url))],
+    external: options.external ?? [],
   });
   return result.outputFiles![0]!.text;
+}
+
+export function bundleClient(options: { minify?: boolean; plugins?: Plugin[] } = {}): Promise<string> {
+  return bundleEntry("src/client/index.ts", options);
 }
 
 /** `contents` (an ES module importing packages) bundled and minified as the client is. */

@@ -7,11 +7,11 @@ import { readFileSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createWorld } from "../../src/world/index.js";
 import { launchChromium } from "../helpers/browser.js";
+import { bundleEntry } from "../helpers/bundle.js";
 
 describe("MSW handlers in a real browser", () => {
   let site: http.Server;
@@ -20,16 +20,7 @@ describe("MSW handlers in a real browser", () => {
   const outbound: string[] = [];
 
   beforeAll(async () => {
-    const app = await build({
-      entryPoints: [fileURLToPath(new URL("./browser-app/app.ts", import.meta.url))],
-      bundle: true,
-      format: "esm",
-      platform: "browser",
-      target: "es2022",
-      write: false,
-      logLevel: "silent",
-    });
-    const appJs = app.outputFiles[0]!.text;
+    const appJs = await bundleEntry("test/mock/browser-app/app.ts");
     const worker = readFileSync(fileURLToPath(import.meta.resolve("msw/mockServiceWorker.js")));
     const html = '<!doctype html><meta charset="utf-8"><title>chat</title><script type="module" src="/app.js"></script>';
     site = http.createServer((request, response) => {

@@ -5,11 +5,11 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import * as sources from "../../src/world/index.js";
-import { bundleWorld } from "./bundle.js";
+import { bundleEntry } from "../helpers/bundle.js";
 
 describe("the world bundle for the browser", () => {
   it("builds, and makes the same world as the sources", async () => {
-    const code = await bundleWorld({ minify: true });
+    const code = await bundleEntry("src/world/index.ts", { minify: true });
     const bundled = (await import(
       `data:text/javascript;base64,${Buffer.from(code).toString("base64")}`
     )) as typeof sources;
@@ -24,6 +24,6 @@ describe("the world bundle for the browser", () => {
 
   it("would fail on a Node built-in: the Node-only loader does not bundle for the browser", async () => {
     const loader = fileURLToPath(new URL("../../src/world/load-file.ts", import.meta.url));
-    await expect(bundleWorld({ entry: loader })).rejects.toThrow(/Could not resolve "node:fs"/);
+    await expect(bundleEntry(loader)).rejects.toThrow(/Could not resolve "node:fs"/);
   });
 });

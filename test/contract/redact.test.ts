@@ -1,6 +1,6 @@
 /** The secret redactor: the forms it scrubs, what it leaves, and the cut tail. */
 import { describe, expect, it } from "vitest";
-import { redactSecret, secretRedactor } from "../../src/client/redact.js";
+import { redactSecret, secretRedactor } from "../../src/contract/redact.js";
 
 const SECRET = "sz_live_0123456789abcdef";
 

@@ -11,7 +11,7 @@
  * (a body read only in part), `redactCut` also drops the tail that could hold the start of a cut-off form.
  *
  * A secret of 1-3 characters is not scrubbed: every such run of letters in a message would be blanked.
- * Used by the client and by `verify`; no Node API, so the client stays browser-safe.
+ * Used by the client, `verify` and the mock; no Node API, so the client stays browser-safe.
  */
 const MIN_REDACTED_LENGTH = 4;
 /** The longest form one character of the secret takes above: `\u0022`, `&#x22;`, `&quot;`. */

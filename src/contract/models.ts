@@ -1,5 +1,6 @@
 /**
- * The API's records under their own names, from the generated types. (openapi-typescript's
+ * The API's records under their own names, from the generated types: one place for the client, the world, the
+ * mock and the fixtures. (openapi-typescript's
  * `SuccessResponseJSON` helper mishandles `+json` vendor media types, so these are spelled out.)
  */
 import type { components, operations } from "../../generated/schema.js";
@@ -21,5 +22,7 @@ export type MessageList = Schemas["MessageList"];
 /** The body of every error response. */
 export type ErrorBody = Schemas["Error"];
 export type ErrorCode = Schemas["ErrorCode"];
+/** One thing wrong with a request, in a 400's `details`. */
+export type ErrorDetail = Schemas["ErrorDetail"];
 /** `offset` and `limit`, as the list operations take them. */
 export type PageParams = NonNullable<operations["listUsers"]["parameters"]["query"]>;
