@@ -64,8 +64,14 @@ function stop(server: Server): Promise<void> {
 }
 
 async function load(url: string, requestPath: string): Promise<number> {
-  const result = await autocannon({ url: `${url}${requestPath}`, headers, connections: CONNECTIONS, duration: SECONDS });
-  if (result.non2xx || result.errors) throw new Error(`load on ${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  const result = await autocannon({
+    url: `${url}${requestPath}`,
+    headers,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+  });
+  if (result.non2xx || result.errors)
+    throw new Error(`load on ${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
   return result.requests.average;
 }
 
@@ -84,7 +90,17 @@ async function bundleBytes(entry: string, external: string[] = []): Promise<numb
 console.log("# building dist/ (the bin as npx users start it)");
 execFileSync(process.execPath, [require.resolve("tsx/cli"), "scripts/build.ts"], { cwd: root, stdio: "ignore" });
 
-const prismCommand = (port: number) => [prismBin, "mock", "-h", "127.0.0.1", "-p", String(port), "-v", "silent", "openapi.yaml"];
+const prismCommand = (port: number) => [
+  prismBin,
+  "mock",
+  "-h",
+  "127.0.0.1",
+  "-p",
+  String(port),
+  "-v",
+  "silent",
+  "openapi.yaml",
+];
 const mockCommand = (port: number, ...extra: string[]) => [mockBin, "mock", "--port", String(port), ...extra];
 
 // Start-up, interleaved: bare Prism, the mock's default world, and a world of a million users.

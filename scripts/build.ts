@@ -15,7 +15,16 @@ rmSync(path.join(root, "dist"), { recursive: true, force: true });
 execFileSync(process.execPath, [tsc, "-p", path.join(root, "tsconfig.build.json")], { stdio: "inherit" });
 copyFileSync(path.join(root, "generated/schema.d.ts"), path.join(root, "dist/generated/schema.d.ts"));
 chmodSync(path.join(root, "dist/src/cli/index.js"), 0o755);
-for (const required of ["dist/src/client/index.js", "dist/src/client/index.d.ts", "dist/src/contract/types.d.ts", "dist/src/mock/server.js", "dist/src/mock/msw.js", "dist/src/mock/fixtures.js", "dist/generated/openapi.json", "dist/generated/schema.d.ts"]) {
+for (const required of [
+  "dist/src/client/index.js",
+  "dist/src/client/index.d.ts",
+  "dist/src/contract/types.d.ts",
+  "dist/src/mock/server.js",
+  "dist/src/mock/msw.js",
+  "dist/src/mock/fixtures.js",
+  "dist/generated/openapi.json",
+  "dist/generated/schema.d.ts",
+]) {
   if (!existsSync(path.join(root, required))) throw new Error(`build: ${required} was not written`);
 }
 console.log("build: wrote dist/ (ESM JavaScript and .d.ts)");

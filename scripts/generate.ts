@@ -45,7 +45,8 @@ function listOf(spec: Json, schema: Json): { listKey: string; items: Json } | un
 /** The resource a record schema stands for: `#/components/schemas/User` is a "user". */
 function resourceOfSchema(schema: Json, where: string): Resource {
   const name = schemaNameOf(schema)?.toLowerCase();
-  if (name !== "user" && name !== "message") throw new Error(`${where}: expected a User or Message schema, got ${JSON.stringify(schema)}`);
+  if (name !== "user" && name !== "message")
+    throw new Error(`${where}: expected a User or Message schema, got ${JSON.stringify(schema)}`);
   return name;
 }
 
@@ -59,7 +60,9 @@ export function contractFacts(spec: Json) {
   for (const [route, item] of Object.entries<Json>(spec.paths)) {
     for (const [method, op] of Object.entries<Json>(item)) {
       const params = (op.parameters ?? []).map((p: Json) => deref(spec, p));
-      const statuses = Object.keys(op.responses).map(Number).sort((a, b) => a - b);
+      const statuses = Object.keys(op.responses)
+        .map(Number)
+        .sort((a, b) => a - b);
       for (const [status, raw] of Object.entries<Json>(op.responses)) {
         const response = deref(spec, raw);
         for (const type of Object.keys(response.content ?? {})) mediaTypes.add(type);
@@ -94,11 +97,15 @@ export function contractFacts(spec: Json) {
     for (const parameter of operation.pathParams as PathParamFact[]) {
       const prefix = operation.path.slice(0, operation.path.indexOf(`{${parameter.name}}`) + parameter.name.length + 2);
       const owner = operations.find((other) => !other.listKey && pathShape(other.path) === pathShape(prefix));
-      if (!owner) throw new Error(`${operation.operationId}: no operation answers ${prefix}, so {${parameter.name}} names nothing`);
+      if (!owner)
+        throw new Error(
+          `${operation.operationId}: no operation answers ${prefix}, so {${parameter.name}} names nothing`,
+        );
       parameter.resource = owner.resource;
     }
   }
-  if (mediaTypes.size !== 1) throw new Error(`expected one media type in the spec, found ${[...mediaTypes].join(", ")}`);
+  if (mediaTypes.size !== 1)
+    throw new Error(`expected one media type in the spec, found ${[...mediaTypes].join(", ")}`);
   const bounds = (schema: Json): BoundsFact => ({
     minimum: schema.minimum,
     ...(schema.maximum !== undefined && { maximum: schema.maximum }),
@@ -114,7 +121,9 @@ export function contractFacts(spec: Json) {
     errors,
     // Small facts of their own, so the client bundle need not carry the error table's messages.
     errorStatuses: Object.keys(errors).map(Number),
-    retryAfterStatuses: Object.entries(errors).filter(([, error]) => error.retryAfter).map(([status]) => Number(status)),
+    retryAfterStatuses: Object.entries(errors)
+      .filter(([, error]) => error.retryAfter)
+      .map(([status]) => Number(status)),
     // The values the spec gives its WWW-Authenticate (401), Allow (405) and Retry-After (429, 503) headers.
     responseHeaders: {
       wwwAuthenticate: spec.components.headers.WWWAuthenticate.example,
@@ -126,7 +135,10 @@ export function contractFacts(spec: Json) {
       operations.map((operation) => {
         const op = spec.paths[operation.path][operation.method.toLowerCase()];
         const media = Object.values<Json>(deref(spec, op.responses["200"]).content)[0]!;
-        const named = Object.entries<Json>(media.examples ?? {}).map(([name, example]) => [name, deref(spec, example).value]);
+        const named = Object.entries<Json>(media.examples ?? {}).map(([name, example]) => [
+          name,
+          deref(spec, example).value,
+        ]);
         return [operation.operationId, Object.fromEntries(named)];
       }),
     ),
@@ -150,7 +162,7 @@ const FACT_TYPES: Record<keyof ReturnType<typeof contractFacts>, string> = {
   retryAfterStatuses: "readonly number[]",
   responseHeaders: "{ wwwAuthenticate: string; allow: string; retryAfter: string }",
   successExamples: "Readonly<Record<string, Readonly<Record<string, unknown>>>>",
-  bounds: "Record<\"offset\" | \"limit\" | \"id\", BoundsFact>",
+  bounds: 'Record<"offset" | "limit" | "id", BoundsFact>',
 };
 
 async function render(): Promise<Record<string, string>> {
@@ -172,7 +184,7 @@ async function render(): Promise<Record<string, string>> {
       .join("\n");
   return {
     "generated/schema.d.ts": HEADER + types,
-    "generated/openapi.json": JSON.stringify(spec, null, 2) + "\n",
+    "generated/openapi.json": `${JSON.stringify(spec, null, 2)}\n`,
     "generated/contract.ts": contract,
   };
 }
@@ -198,7 +210,9 @@ async function main() {
     }
   }
   if (check && stale.length) {
-    console.error(`generate:check: stale generated files: ${stale.join(", ")}\nopenapi.yaml changed since they were written. Run \`npm run generate\` and commit the result.`);
+    console.error(
+      `generate:check: stale generated files: ${stale.join(", ")}\nopenapi.yaml changed since they were written. Run \`npm run generate\` and commit the result.`,
+    );
     process.exit(1);
   }
   console.log(check ? "generate:check: generated/ matches openapi.yaml" : "generated/ is up to date with openapi.yaml");

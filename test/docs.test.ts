@@ -197,7 +197,14 @@ describe("docs page", () => {
       for (const said of ["250 users", "--seed demo --users 5000", "world --output world.json", "--data world.json"]) {
         expect(mock).toContain(said);
       }
-      for (const said of ["--latency", "--fail-rate", "--rate-limit", "@signalzen/api/msw", "setupWorker", "@signalzen/api/fixtures"]) {
+      for (const said of [
+        "--latency",
+        "--fail-rate",
+        "--rate-limit",
+        "@signalzen/api/msw",
+        "setupWorker",
+        "@signalzen/api/fixtures",
+      ]) {
         expect(mock).toContain(said);
       }
     });
@@ -258,8 +265,7 @@ describe("Redocly's own usage telemetry", () => {
         string,
         string
       >;
-      const redoclyLint = scripts
-        ["lint:spec"]!.split("&&")
+      const redoclyLint = scripts["lint:spec"]!.split("&&")
         .find((part) => part.includes("redocly "))!
         .trim();
       const env = {

@@ -13,7 +13,8 @@ function latencyOption(value: string | undefined): number | [number, number] | u
 
 function failRateOption(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^(0(\.\d+)?|1(\.0+)?)$/.test(value)) throw new UsageError(`--fail-rate must be a fraction from 0 to 1, such as 0.1; got "${value}"`);
+  if (!/^(0(\.\d+)?|1(\.0+)?)$/.test(value))
+    throw new UsageError(`--fail-rate must be a fraction from 0 to 1, such as 0.1; got "${value}"`);
   return Number(value);
 }
 
@@ -36,7 +37,9 @@ export async function mock(args: string[]): Promise<void> {
     throw new UsageError("--secret must not be empty; leave it out to accept any non-empty secret");
   }
   if (values.data !== undefined && (values.seed !== undefined || values.users !== undefined)) {
-    throw new UsageError("--data serves the world in that file; --seed and --users shape a generated world: give one or the other");
+    throw new UsageError(
+      "--data serves the world in that file; --seed and --users shape a generated world: give one or the other",
+    );
   }
   const port = integerOption("port", values.port, 0, 65535);
   const users = integerOption("users", values.users, 0, 1_000_000);
@@ -50,7 +53,11 @@ export async function mock(args: string[]): Promise<void> {
   const { loadWorldFile, WorldDataError } =
     values.data === undefined
       ? { loadWorldFile: undefined, WorldDataError: undefined }
-      : await importOptional(() => import("../world/load-file.js"), "mock --data needs ajv and ajv-formats", "ajv@8 ajv-formats@3");
+      : await importOptional(
+          () => import("../world/load-file.js"),
+          "mock --data needs ajv and ajv-formats",
+          "ajv@8 ajv-formats@3",
+        );
   const write = (line: string) => process.stdout.write(`${line}\n`);
   const scenario = {
     ...(latency !== undefined && { latency }),
@@ -91,7 +98,8 @@ export async function mock(args: string[]): Promise<void> {
       : `  world: ${world.userCount} users and their chats, ${operators} operators (seed "${values.seed ?? "default"}"; --seed, --users, --data shape it)`,
   );
   for (const line of describeScenario(scenario)) write(`  ${line}`);
-  if (values.dynamic) write("  --dynamic is no longer needed: the world replaces Prism's generated data (see the CHANGELOG)");
+  if (values.dynamic)
+    write("  --dynamic is no longer needed: the world replaces Prism's generated data (see the CHANGELOG)");
   write(`  try: curl -H "Authorization: Bearer any" -H "Accept: ${contract.mediaType}" ${server.url}/users/123`);
   write("  Ctrl-C stops it.");
   const stop = (signal: string) => {

@@ -17,7 +17,12 @@ export type OptionValues<T extends OptionSpec> = {
 /** node:util's parseArgs (built in, strict: unknown flags are errors), with `--help` on every command. */
 export function parse<T extends OptionSpec>(args: string[], options: T): OptionValues<T> {
   try {
-    const config = { args, options: { ...options, help: { type: "boolean" as const } }, strict: true, allowPositionals: false };
+    const config = {
+      args,
+      options: { ...options, help: { type: "boolean" as const } },
+      strict: true,
+      allowPositionals: false,
+    };
     return parseArgs(config).values as OptionValues<T>;
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
@@ -39,7 +44,9 @@ export async function importOptional<T>(load: () => Promise<T>, need: string, in
     return await load();
   } catch (error) {
     if ((error as { code?: string }).code === "ERR_MODULE_NOT_FOUND") {
-      throw new MissingDependencyError(`${need}, which are not installed. Install them with: npm install --save-dev ${install}`);
+      throw new MissingDependencyError(
+        `${need}, which are not installed. Install them with: npm install --save-dev ${install}`,
+      );
     }
     throw error;
   }

@@ -11,7 +11,10 @@ export async function world(args: string[]): Promise<void> {
   const { createWorld } = await import("../world/index.js");
   let generated: ReturnType<typeof createWorld>;
   try {
-    generated = createWorld({ ...(values.seed !== undefined && { seed: values.seed }), ...(users !== undefined && { users }) });
+    generated = createWorld({
+      ...(values.seed !== undefined && { seed: values.seed }),
+      ...(users !== undefined && { users }),
+    });
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
@@ -40,6 +43,8 @@ export async function world(args: string[]): Promise<void> {
   if (out !== process.stdout) {
     out.end();
     await once(out, "finish");
-    console.error(`world: wrote ${values.output} (${generated.userCount} users); serve it with: signalzen-api mock --data ${values.output}`);
+    console.error(
+      `world: wrote ${values.output} (${generated.userCount} users); serve it with: signalzen-api mock --data ${values.output}`,
+    );
   }
 }

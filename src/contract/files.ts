@@ -9,6 +9,9 @@ export function packageFile(name: string): string {
   // src/contract/ is two levels below the root; dist/src/contract/ is three.
   const candidates = [path.resolve(here, "../..", name), path.resolve(here, "../../..", name)];
   const found = candidates.find((candidate) => existsSync(candidate));
-  if (!found) throw new Error(`the package file ${name} is missing (looked in ${candidates.join(" and ")}); reinstall @signalzen/api`);
+  if (!found)
+    throw new Error(
+      `the package file ${name} is missing (looked in ${candidates.join(" and ")}); reinstall @signalzen/api`,
+    );
   return found;
 }

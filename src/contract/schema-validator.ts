@@ -53,7 +53,14 @@ export function createSchemaValidator(document: object = spec) {
     return narrowed.flatMap((error) => {
       if ("branch" in error) return toViolations(error.errors, error.value, prefix + error.instancePath);
       const at = error.parentSchema ? pointers.get(error.parentSchema) : undefined;
-      return [{ instancePath: prefix + error.instancePath, specPointer: `#${at ?? ""}/${error.keyword}`, keyword: error.keyword, message: describe(error) }];
+      return [
+        {
+          instancePath: prefix + error.instancePath,
+          specPointer: `#${at ?? ""}/${error.keyword}`,
+          keyword: error.keyword,
+          message: describe(error),
+        },
+      ];
     });
   }
 
@@ -62,14 +69,23 @@ export function createSchemaValidator(document: object = spec) {
    * the discriminator (`sender_type`), only that branch's failures are about it: validate it against
    * that branch alone and report those instead.
    */
-  function narrowDiscriminated(errors: ErrorObject[], value: unknown): (ErrorObject | { branch: string; instancePath: string; value: unknown; errors: ErrorObject[] })[] {
-    const result: (ErrorObject | { branch: string; instancePath: string; value: unknown; errors: ErrorObject[] })[] = [];
+  function narrowDiscriminated(
+    errors: ErrorObject[],
+    value: unknown,
+  ): (ErrorObject | { branch: string; instancePath: string; value: unknown; errors: ErrorObject[] })[] {
+    const result: (ErrorObject | { branch: string; instancePath: string; value: unknown; errors: ErrorObject[] })[] =
+      [];
     const replaced: string[] = [];
     for (const error of errors) {
-      const schema = error.parentSchema as { discriminator?: { propertyName: string; mapping?: Record<string, string> } } | undefined;
+      const schema = error.parentSchema as
+        | { discriminator?: { propertyName: string; mapping?: Record<string, string> } }
+        | undefined;
       if (error.keyword !== "oneOf" || !schema?.discriminator?.mapping) continue;
       const item = resolvePointer(value, error.instancePath);
-      const tag = item && typeof item === "object" ? (item as Record<string, unknown>)[schema.discriminator.propertyName] : undefined;
+      const tag =
+        item && typeof item === "object"
+          ? (item as Record<string, unknown>)[schema.discriminator.propertyName]
+          : undefined;
       const branch = typeof tag === "string" ? schema.discriminator.mapping[tag] : undefined;
       if (!branch) continue; // no valid discriminator value: every branch's failure is relevant
       const validate = validatorFor(branch);
@@ -101,16 +117,25 @@ export function createSchemaValidator(document: object = spec) {
 
 function describe(error: ErrorObject): string {
   const params = error.params as Record<string, unknown>;
-  if (error.keyword === "additionalProperties") return `has a property the schema does not allow: "${params.additionalProperty}"`;
-  if (error.keyword === "unevaluatedProperties") return `has a property the schema does not allow: "${params.unevaluatedProperty}"`;
+  if (error.keyword === "additionalProperties")
+    return `has a property the schema does not allow: "${params.additionalProperty}"`;
+  if (error.keyword === "unevaluatedProperties")
+    return `has a property the schema does not allow: "${params.unevaluatedProperty}"`;
   if (error.keyword === "required") return `is missing the required property "${params.missingProperty}"`;
   if (error.keyword === "const") return `must be ${JSON.stringify(params.allowedValue)}`;
   return error.message ?? error.keyword;
 }
 
 /** The pointer of a response schema in openapi.yaml, for an operation's status. */
-export function responseSchemaPointer(document: OpenAPIDocument, path: string, method: string, status: number): string | null {
-  const operation = (document.paths as Record<string, Record<string, { responses: Record<string, unknown> }>>)[path]?.[method.toLowerCase()];
+export function responseSchemaPointer(
+  document: OpenAPIDocument,
+  path: string,
+  method: string,
+  status: number,
+): string | null {
+  const operation = (document.paths as Record<string, Record<string, { responses: Record<string, unknown> }>>)[path]?.[
+    method.toLowerCase()
+  ];
   if (!operation?.responses[String(status)]) return null;
   const raw = operation.responses[String(status)] as { $ref?: string };
   const base = raw.$ref ? raw.$ref : `#/paths/${escapePointer(path)}/${method.toLowerCase()}/responses/${status}`;

@@ -3,7 +3,7 @@
  * from generated/contract.ts, the auth scheme and the parameters' example values from the spec document.
  * The templates in samples.ts only arrange these facts; none of them is typed there.
  */
-import { mediaType, operations, servers } from "../../generated/contract.js";
+import { mediaType, type operations, servers } from "../../generated/contract.js";
 import { deref } from "../contract/pointer.js";
 
 export type ContractOperation = (typeof operations)[number];

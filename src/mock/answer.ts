@@ -4,7 +4,6 @@ import type { Operation } from "../contract/facts.js";
 import type { World } from "../world/index.js";
 import { errorResponse, jsonResponse, type MockResponse, statusHeaders } from "./exchange.js";
 import type { Parameters } from "./parameters.js";
-import type { Preference } from "./rules.js";
 
 const examples: Readonly<Record<string, Readonly<Record<string, unknown>>>> = contract.successExamples;
 
@@ -21,7 +20,9 @@ export function namedExample(operation: Operation, name: string): MockResponse {
   if (Object.hasOwn(named, name)) return jsonResponse(200, named[name]);
   const known = Object.keys(named).join(", ");
   const message = `Prefer: example=${name.slice(0, 50)} names no example of GET ${operation.path}; it has ${known}.`;
-  return errorResponse(400, message, [{ location: "header.Prefer", message: `example=${name.slice(0, 50)} does not exist` }]);
+  return errorResponse(400, message, [
+    { location: "header.Prefer", message: `example=${name.slice(0, 50)} does not exist` },
+  ]);
 }
 
 const noUser = (id: number) => errorResponse(404, `No user with id ${id}.`);

@@ -9,5 +9,10 @@ type DocumentedStatus = keyof typeof contract.errors;
 export function errorBody(status: number, message: string, details?: ErrorDetail[]): ErrorBody {
   const documented = contract.errors[String(status) as DocumentedStatus];
   if (!documented) throw new Error(`status ${status} is not one the contract documents`);
-  return { status, code: documented.code, message: message.slice(0, 2000), ...(details?.length ? { details: details.slice(0, 100) } : {}) };
+  return {
+    status,
+    code: documented.code,
+    message: message.slice(0, 2000),
+    ...(details?.length ? { details: details.slice(0, 100) } : {}),
+  };
 }

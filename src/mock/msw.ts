@@ -10,7 +10,14 @@
  * ```
  */
 import * as contract from "../../generated/contract.js";
-import { checkWorldData, createWorld, DEFAULT_SEED, type World, type WorldData, worldFromData } from "../world/index.js";
+import {
+  checkWorldData,
+  createWorld,
+  DEFAULT_SEED,
+  type World,
+  type WorldData,
+  worldFromData,
+} from "../world/index.js";
 import type { MockRequest } from "./exchange.js";
 import { createMockHandler } from "./handler.js";
 import { checkScenario, type ScenarioOptions } from "./scenario.js";
@@ -20,7 +27,9 @@ let msw: typeof import("msw");
 try {
   msw = await import("msw");
 } catch {
-  throw new Error("@signalzen/api/msw needs msw 2.x, which is not installed. Install it with: npm install --save-dev msw@2");
+  throw new Error(
+    "@signalzen/api/msw needs msw 2.x, which is not installed. Install it with: npm install --save-dev msw@2",
+  );
 }
 
 export interface HandlersOptions extends ScenarioOptions {
@@ -47,7 +56,9 @@ export function createHandlers(options: HandlersOptions = {}) {
   const base = URL.canParse(given) ? new URL(given.replace(/\/+$/, "")) : undefined;
   if (!base || !/^https?:$/.test(base.protocol) || base.search || base.hash) {
     const example = contract.servers[0];
-    throw new RangeError(`baseUrl must be an http(s) URL with no query or fragment, such as ${example}; got ${JSON.stringify(given)}`);
+    throw new RangeError(
+      `baseUrl must be an http(s) URL with no query or fragment, such as ${example}; got ${JSON.stringify(given)}`,
+    );
   }
   const seed = options.seed ?? DEFAULT_SEED;
   let world: World;

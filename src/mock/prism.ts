@@ -36,7 +36,9 @@ interface PrismInstance {
   request(
     input: object,
     operations: unknown[],
-  ): () => Promise<{ _tag: "Left"; left: unknown } | { _tag: "Right"; right: { validations: { input: PrismViolation[] } } }>;
+  ): () => Promise<
+    { _tag: "Left"; left: unknown } | { _tag: "Right"; right: { validations: { input: PrismViolation[] } } }
+  >;
 }
 
 interface PrismModules {
@@ -67,7 +69,9 @@ function loadPrism(): PrismModules {
 const isError = (violation: PrismViolation) => violation.severity === 0 || violation.severity === "Error";
 
 /** Prism's engine for the mock server: undefined when Prism finds the request valid, else the contract's 400. */
-export async function createPrismEngine(specPath: string): Promise<(accepted: AcceptedRequest) => Promise<MockResponse | undefined>> {
+export async function createPrismEngine(
+  specPath: string,
+): Promise<(accepted: AcceptedRequest) => Promise<MockResponse | undefined>> {
   const prism = loadPrism();
   const operations = await prism.getHttpOperationsFromSpec(specPath);
   const logger = prism.createLogger("MOCK", { level: "silent" });
@@ -100,13 +104,18 @@ export async function createPrismEngine(specPath: string): Promise<(accepted: Ac
     const result = await instance.request(input, operations)();
     // Prism refusing a request the rules accepted is a disagreement between the two, not the caller's fault:
     // the contract's 500, never a crash (the server's listener also answers 500 to anything thrown).
-    if (result._tag === "Left") return errorResponse(500, `The mock's engine (Prism) could not answer: ${String(result.left).slice(0, 300)}`);
+    if (result._tag === "Left")
+      return errorResponse(500, `The mock's engine (Prism) could not answer: ${String(result.left).slice(0, 300)}`);
     const violations = result.right.validations.input.filter(isError);
     if (!violations.length) return undefined;
     const details = violations.map((violation) => ({
       location: (violation.path ?? violation.location ?? []).join(".").slice(0, 200),
       message: violation.message.slice(0, 1000),
     }));
-    return errorResponse(400, `Your request is invalid: ${details.map((d) => `${d.location} ${d.message}`).join("; ")}.`, details);
+    return errorResponse(
+      400,
+      `Your request is invalid: ${details.map((d) => `${d.location} ${d.message}`).join("; ")}.`,
+      details,
+    );
   };
 }

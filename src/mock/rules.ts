@@ -104,7 +104,9 @@ export function checkPreference(operation: Operation, preference: Preference): M
   }
   const wanted = code.slice(0, 10);
   const message = `GET ${operation.path} does not declare status ${wanted}; it can answer ${operation.statuses.join(", ")}.`;
-  return errorResponse(400, message, [{ location: "header.Prefer", message: `code=${wanted} is not declared for this operation` }]);
+  return errorResponse(400, message, [
+    { location: "header.Prefer", message: `code=${wanted} is not declared for this operation` },
+  ]);
 }
 
 export function checkParameters(request: MockRequest, route: Route): Parameters | MockResponse {

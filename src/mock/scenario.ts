@@ -32,7 +32,8 @@ const WINDOW_MS = 1000;
 /** Checks the options and says what is allowed; throws RangeError. */
 export function checkScenario(options: ScenarioOptions): void {
   const { latency, failRate, rateLimit } = options;
-  const isDelay = (value: unknown) => Number.isInteger(value) && (value as number) >= 0 && (value as number) <= MAX_LATENCY_MS;
+  const isDelay = (value: unknown) =>
+    Number.isInteger(value) && (value as number) >= 0 && (value as number) <= MAX_LATENCY_MS;
   if (latency !== undefined) {
     const ok = Array.isArray(latency)
       ? latency.length === 2 && isDelay(latency[0]) && isDelay(latency[1]) && latency[0]! <= latency[1]!
@@ -44,10 +45,14 @@ export function checkScenario(options: ScenarioOptions): void {
     }
   }
   if (failRate !== undefined && !(typeof failRate === "number" && failRate >= 0 && failRate <= 1)) {
-    throw new RangeError(`failRate must be a number from 0 to 1 (0.1 fails one answer in ten); got ${String(failRate)}`);
+    throw new RangeError(
+      `failRate must be a number from 0 to 1 (0.1 fails one answer in ten); got ${String(failRate)}`,
+    );
   }
   if (rateLimit !== undefined && !(Number.isInteger(rateLimit) && rateLimit >= 1 && rateLimit <= 1_000_000)) {
-    throw new RangeError(`rateLimit must be a whole number of requests per second from 1 to 1000000; got ${String(rateLimit)}`);
+    throw new RangeError(
+      `rateLimit must be a whole number of requests per second from 1 to 1000000; got ${String(rateLimit)}`,
+    );
   }
 }
 
@@ -56,7 +61,9 @@ export function describeScenario(options: ScenarioOptions): string[] {
   const lines: string[] = [];
   const { latency, failRate, rateLimit } = options;
   if (latency !== undefined && latency !== 0) {
-    lines.push(`latency: ${Array.isArray(latency) ? `${latency[0]}-${latency[1]} ms per answer (drawn per request)` : `${latency} ms per answer`}`);
+    lines.push(
+      `latency: ${Array.isArray(latency) ? `${latency[0]}-${latency[1]} ms per answer (drawn per request)` : `${latency} ms per answer`}`,
+    );
   }
   if (failRate) lines.push(`fail rate: ${failRate} of answers are 500 or 503 (with Retry-After)`);
   if (rateLimit !== undefined) lines.push(`rate limit: ${rateLimit} requests per second per secret, then 429`);

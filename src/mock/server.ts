@@ -70,7 +70,9 @@ function splitTarget(target: string): { path: string; search: string } | undefin
     }
   }
   const queryAt = target.indexOf("?");
-  return queryAt === -1 ? { path: target, search: "" } : { path: target.slice(0, queryAt), search: target.slice(queryAt) };
+  return queryAt === -1
+    ? { path: target, search: "" }
+    : { path: target.slice(0, queryAt), search: target.slice(queryAt) };
 }
 
 /** Every operation is a GET, which has no body. */
@@ -99,16 +101,20 @@ function checkTransport(request: http.IncomingMessage): MockResponse | { path: s
   }
   const hosts = request.headersDistinct.host ?? [];
   if (hosts.length > 1) return refuse("The request has more than one Host header (RFC 9112 §3.2); send one.");
-  if (request.httpVersion === "1.1" && hosts.length === 0) return refuse("An HTTP/1.1 request must send a Host header.");
+  if (request.httpVersion === "1.1" && hosts.length === 0)
+    return refuse("An HTTP/1.1 request must send a Host header.");
   return splitTarget(request.url ?? "/") ?? refuse("The request target must be a path, or an http(s) URL.");
 }
 
 /** Node could not parse the request (headers too large, a bare CR, NUL, an unknown version, no Host): why, in words. */
 function describeClientError(error: Error & { code?: string }): string {
   if (error.code === "HPE_HEADER_OVERFLOW") return "The request's headers are too large (the limit is 16 KB).";
-  if (error.code === "HPE_INVALID_VERSION") return "The request's HTTP version is not one this server speaks (HTTP/1.0 or 1.1).";
-  if (error.code === "HPE_INVALID_METHOD") return "The request's method is not valid HTTP (methods are upper case: GET).";
-  if (error.code === "HPE_INVALID_URL") return "The request target is not a valid path (encode spaces and other characters as %XX).";
+  if (error.code === "HPE_INVALID_VERSION")
+    return "The request's HTTP version is not one this server speaks (HTTP/1.0 or 1.1).";
+  if (error.code === "HPE_INVALID_METHOD")
+    return "The request's method is not valid HTTP (methods are upper case: GET).";
+  if (error.code === "HPE_INVALID_URL")
+    return "The request target is not a valid path (encode spaces and other characters as %XX).";
   if (/host/i.test(error.message)) return "An HTTP/1.1 request must send a Host header.";
   return "The request is not valid HTTP/1.1 (for example a bare CR or a NUL in its headers).";
 }
@@ -117,7 +123,11 @@ const REASONS: Record<number, string> = { 400: "Bad Request", 405: "Method Not A
 
 /** A whole response written on a socket Node will not answer itself; the connection is closed after it. */
 function rawResponse(response: MockResponse): string {
-  const headers = { ...response.headers, "Content-Length": String(Buffer.byteLength(response.body)), Connection: "close" };
+  const headers = {
+    ...response.headers,
+    "Content-Length": String(Buffer.byteLength(response.body)),
+    Connection: "close",
+  };
   const lines = Object.entries(headers).map(([name, value]) => `${name}: ${value}`);
   return `HTTP/1.1 ${response.status} ${REASONS[response.status]}\r\n${lines.join("\r\n")}\r\n\r\n${response.body}`;
 }
@@ -128,7 +138,9 @@ async function loadChecker(): Promise<typeof import("../world/load-file.js")> {
     return await import("../world/load-file.js");
   } catch (error) {
     if ((error as { code?: string }).code !== "ERR_MODULE_NOT_FOUND") throw error;
-    throw new Error("a world given as data is checked with ajv, which is not installed. Install it with: npm install --save-dev ajv@8 ajv-formats@3");
+    throw new Error(
+      "a world given as data is checked with ajv, which is not installed. Install it with: npm install --save-dev ajv@8 ajv-formats@3",
+    );
   }
 }
 
@@ -152,7 +164,9 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   const inFlight = new WeakSet<Socket>();
   const closeAfter = new WeakSet<Socket>();
 
-  async function answer(request: http.IncomingMessage): Promise<{ response: MockResponse; delayMs: number; close: boolean }> {
+  async function answer(
+    request: http.IncomingMessage,
+  ): Promise<{ response: MockResponse; delayMs: number; close: boolean }> {
     const target = checkTransport(request);
     if ("status" in target) return { response: target, delayMs: 0, close: true };
     const mockRequest = toMockRequest(request, target);
@@ -170,7 +184,10 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
       reply = await answer(request);
     } catch (error) {
       // A fault of the mock's own: the contract's 500, and the server stays up.
-      const message = `The mock failed to answer: ${error instanceof Error ? error.message : String(error)}`.slice(0, 500);
+      const message = `The mock failed to answer: ${error instanceof Error ? error.message : String(error)}`.slice(
+        0,
+        500,
+      );
       reply = { response: errorResponse(500, message), delayMs: 0, close: false };
     }
     if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
@@ -181,7 +198,12 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     response.end(request.method === "HEAD" ? undefined : body);
     inFlight.delete(request.socket);
     if (closeAfter.has(request.socket)) request.socket.end();
-    onResponse?.({ method: request.method ?? "", path: handler.redact(request.url ?? ""), status, ms: performance.now() - started });
+    onResponse?.({
+      method: request.method ?? "",
+      path: handler.redact(request.url ?? ""),
+      status,
+      ms: performance.now() - started,
+    });
   });
   // Requests Node cannot parse get the contract's error body too, not Node's empty 400/431.
   server.on("clientError", (error: Error & { code?: string }, socket: Socket) => {
@@ -195,8 +217,17 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     socket.end(rawResponse(errorResponse(405, message, undefined, statusHeaders(405))));
   });
   server.on("checkExpectation", (request: http.IncomingMessage, response: http.ServerResponse) => {
-    const body = JSON.stringify(errorBody(400, `Expect: ${String(request.headers.expect).slice(0, 100)} is not supported; send the request without it.`));
-    response.writeHead(400, { "Content-Type": contract.mediaType, "Content-Length": Buffer.byteLength(body), Connection: "close" });
+    const body = JSON.stringify(
+      errorBody(
+        400,
+        `Expect: ${String(request.headers.expect).slice(0, 100)} is not supported; send the request without it.`,
+      ),
+    );
+    response.writeHead(400, {
+      "Content-Type": contract.mediaType,
+      "Content-Length": Buffer.byteLength(body),
+      Connection: "close",
+    });
     response.end(body);
   });
 

@@ -26,7 +26,9 @@ describe("signalzen-api mock", () => {
     const cli = startCli(["mock", "--port", "0", "--secret", "hunter2-secret", "--quiet"]);
     try {
       const [, url] = await cli.waitFor(/listening on (http:\/\/[^\s]+)/);
-      expect((await rawRequest(`${url}/users`, { headers: { ...GOOD_HEADERS, Authorization: "Bearer nope" } })).status).toBe(401);
+      expect(
+        (await rawRequest(`${url}/users`, { headers: { ...GOOD_HEADERS, Authorization: "Bearer nope" } })).status,
+      ).toBe(401);
       await cli.waitFor(/secret: only the secret given with --secret is accepted/);
     } finally {
       cli.child.kill("SIGINT");
@@ -42,7 +44,10 @@ describe("signalzen-api mock", () => {
     [["mock", "--latency", "fast"], '--latency must be milliseconds (300) or a range (200-800); got "fast"'],
     [["mock", "--fail-rate", "1.5"], '--fail-rate must be a fraction from 0 to 1, such as 0.1; got "1.5"'],
     [["mock", "--rate-limit", "0"], '--rate-limit must be a whole number from 1 to 1000000; got "0"'],
-    [["mock", "--data", "w.json", "--seed", "1"], "--data serves the world in that file; --seed and --users shape a generated world"],
+    [
+      ["mock", "--data", "w.json", "--seed", "1"],
+      "--data serves the world in that file; --seed and --users shape a generated world",
+    ],
     [["world", "--users", "2000000"], '--users must be a whole number from 0 to 1000000; got "2000000"'],
     [["mock", "--secret", ""], "--secret must not be empty"],
     [["mock", "--bogus"], "Unknown option '--bogus'"],
@@ -64,10 +69,24 @@ describe("signalzen-api world and mock --data", () => {
     const file = path.join(directory, "world.json");
     const writer = startCli(["world", "--seed", "cli", "--users", "30", "--output", file]);
     expect(await exitOf(writer.child)).toEqual({ code: 0, signal: null });
-    expect(writer.output()).toContain(`world: wrote ${file} (30 users); serve it with: signalzen-api mock --data ${file}`);
+    expect(writer.output()).toContain(
+      `world: wrote ${file} (30 users); serve it with: signalzen-api mock --data ${file}`,
+    );
     const data = JSON.parse(readFileSync(file, "utf8"));
     expect(data).toEqual(createWorld({ seed: "cli", users: 30 }).toData());
-    const cli = startCli(["mock", "--port", "0", "--data", file, "--latency", "5-10", "--fail-rate", "0", "--rate-limit", "100"]);
+    const cli = startCli([
+      "mock",
+      "--port",
+      "0",
+      "--data",
+      file,
+      "--latency",
+      "5-10",
+      "--fail-rate",
+      "0",
+      "--rate-limit",
+      "100",
+    ]);
     try {
       const [, url] = await cli.waitFor(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
       await cli.waitFor(/rate limit: 100 requests per second per secret/);
@@ -84,15 +103,35 @@ describe("signalzen-api world and mock --data", () => {
   const good = () => createWorld({ seed: "bad", users: 5 }).toData();
   it.each([
     ["not JSON", () => "{ users: [", /not valid JSON/],
-    ["a record that breaks its schema", () => { const d = good(); (d.users[1] as { email: unknown }).email = 42; return JSON.stringify(d); }, /\$\.users\[1\]/],
-    ["a duplicate id", () => { const d = good(); d.users[2]!.id = d.users[1]!.id; return JSON.stringify(d); }, /\$\.users\[2\]/],
-    ["a sender that contradicts its chat", () => {
-      const d = good();
-      const chat = Object.values(d.messages).find((messages) => messages.some((m) => m.sender_type === "user"))!;
-      const index = chat.findIndex((m) => m.sender_type === "user");
-      (chat[index]!.sender as { id: number }).id += 1;
-      return JSON.stringify(d);
-    }, /\$\.messages\["\d+"\]\[\d+\]/],
+    [
+      "a record that breaks its schema",
+      () => {
+        const d = good();
+        (d.users[1] as { email: unknown }).email = 42;
+        return JSON.stringify(d);
+      },
+      /\$\.users\[1\]/,
+    ],
+    [
+      "a duplicate id",
+      () => {
+        const d = good();
+        d.users[2]!.id = d.users[1]!.id;
+        return JSON.stringify(d);
+      },
+      /\$\.users\[2\]/,
+    ],
+    [
+      "a sender that contradicts its chat",
+      () => {
+        const d = good();
+        const chat = Object.values(d.messages).find((messages) => messages.some((m) => m.sender_type === "user"))!;
+        const index = chat.findIndex((m) => m.sender_type === "user");
+        (chat[index]!.sender as { id: number }).id += 1;
+        return JSON.stringify(d);
+      },
+      /\$\.messages\["\d+"\]\[\d+\]/,
+    ],
   ])("mock --data refuses %s before listening: exit 2, the JSON path and the rule", async (_name, content, pattern) => {
     const file = path.join(directory, "bad.json");
     writeFileSync(file, content());

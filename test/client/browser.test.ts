@@ -68,7 +68,9 @@ describe("client in a browser", () => {
     expect(results.page).toEqual(world.listUsers(0, 5));
     expect(results.user).toBe(world.getUser(123)!.name);
     expect(results.messages).toEqual(
-      world.chat(123)!.map((message) => (message.sender_type === "operator" ? message.sender.forename : message.sender.name)),
+      world
+        .chat(123)!
+        .map((message) => (message.sender_type === "operator" ? message.sender.forename : message.sender.name)),
     );
     expect(results.notFound).toEqual([true, 404, "not_found"]);
     expect(results.auth).toEqual([true, 401, 'Bearer realm="SignalZen API", error="invalid_token"']);

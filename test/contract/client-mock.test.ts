@@ -1,6 +1,13 @@
 /** The client against the mock: the surface other repos code against, end to end, both held to the spec. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSignalZenClient, NotFoundError, RateLimitError, AuthenticationError, type Message, type User } from "../../src/client/index.js";
+import {
+  createSignalZenClient,
+  NotFoundError,
+  RateLimitError,
+  AuthenticationError,
+  type Message,
+  type User,
+} from "../../src/client/index.js";
 import { startMock, type RunningMock } from "../../src/mock/server.js";
 import { createSignalZenClient as create } from "../../src/client/create-client.js";
 import { createSchemaValidator } from "../../src/contract/schema-validator.js";
@@ -77,18 +84,33 @@ describe("client against the mock", () => {
   });
 
   it("gets RateLimitError with retryAfter when the mock answers 429 (Retry-After above maxRetryAfter: thrown at once)", async () => {
-    const askFor429 = (request: Request) => fetch(new Request(request, { headers: { ...Object.fromEntries(request.headers), prefer: "code=429" } }));
-    const limited = create({ apiSecret: "mock-secret", baseUrl: mock.url, fetch: askFor429, retry: { maxRetryAfter: 1_000 } });
+    const askFor429 = (request: Request) =>
+      fetch(new Request(request, { headers: { ...Object.fromEntries(request.headers), prefer: "code=429" } }));
+    const limited = create({
+      apiSecret: "mock-secret",
+      baseUrl: mock.url,
+      fetch: askFor429,
+      retry: { maxRetryAfter: 1_000 },
+    });
     const error = await limited.users.list().catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(RateLimitError);
     expect((error as RateLimitError).retryAfter).toBe(30_000);
-    expect((error as RateLimitError).error).toEqual({ status: 429, code: "too_many_requests", message: "You're making too many requests! Slow down!" });
+    expect((error as RateLimitError).error).toEqual({
+      status: 429,
+      code: "too_many_requests",
+      message: "You're making too many requests! Slow down!",
+    });
   });
 
   it("raw GET shows the mock's 400 with its violations (the typed methods refuse limit 0 before sending)", async () => {
     const { error, response } = await sz.GET("/users", { params: { query: { limit: 0 } } });
     expect(response.status).toBe(400);
-    expect(error).toEqual({ status: 400, code: "bad_request", message: "Your request is invalid: query.limit must be >= 1.", details: [{ location: "query.limit", message: "must be >= 1" }] });
+    expect(error).toEqual({
+      status: 400,
+      code: "bad_request",
+      message: "Your request is invalid: query.limit must be >= 1.",
+      details: [{ location: "query.limit", message: "must be >= 1" }],
+    });
     await expect(sz.users.list({ limit: 0 })).rejects.toThrow("limit must be a whole number from 1 to 99");
   });
 });

@@ -12,7 +12,15 @@ describe("contract facts", () => {
       ["listUsers", "user", "users", []],
       ["getUser", "user", null, [{ name: "id", resource: "user" }]],
       ["listUserMessages", "message", "messages", [{ name: "user_id", resource: "user" }]],
-      ["getUserMessage", "message", null, [{ name: "user_id", resource: "user" }, { name: "id", resource: "message" }]],
+      [
+        "getUserMessage",
+        "message",
+        null,
+        [
+          { name: "user_id", resource: "user" },
+          { name: "id", resource: "message" },
+        ],
+      ],
     ]);
   });
 
@@ -20,7 +28,10 @@ describe("contract facts", () => {
     const document = structuredClone(spec) as Record<string, any>;
     const item = document.paths["/users/{user_id}/messages/{id}"];
     delete document.paths["/users/{user_id}/messages/{id}"];
-    item.get.parameters = [{ name: "visitor", in: "path", required: true, schema: { type: "integer" } }, item.get.parameters[1]];
+    item.get.parameters = [
+      { name: "visitor", in: "path", required: true, schema: { type: "integer" } },
+      item.get.parameters[1],
+    ];
     document.paths["/users/{visitor}/messages/{id}"] = item;
     const facts = contractFacts(document);
     const renamed = facts.operations.find((op) => op.operationId === "getUserMessage")!;
@@ -59,7 +70,7 @@ describe("pointer helper", () => {
     expect(deref(document, { $ref: "#/components/schemas/A" })).toEqual({ type: "string" });
     expect(() => deref(document, { $ref: "#/loop" })).toThrow("$ref #/loop is part of a cycle");
     expect(() => deref(document, { $ref: "#/nowhere" })).toThrow("$ref #/nowhere points at nothing");
-    expect(() => deref(document, { $ref: "other.yaml#/x" })).toThrow('$ref other.yaml#/x is not local');
+    expect(() => deref(document, { $ref: "other.yaml#/x" })).toThrow("$ref other.yaml#/x is not local");
     expect(schemaNameOf({ $ref: "#/components/schemas/User" })).toBe("User");
     expect(schemaNameOf({ type: "string" })).toBeUndefined();
   });

@@ -26,7 +26,12 @@ describe("generated types", () => {
   });
 
   it("types the paths and their parameters", () => {
-    expectTypeOf<keyof paths>().toEqualTypeOf<"/users" | "/users/{id}" | "/users/{user_id}/messages" | "/users/{user_id}/messages/{id}">();
-    expectTypeOf<NonNullable<operations["listUsers"]["parameters"]["query"]>>().toEqualTypeOf<{ offset?: number; limit?: number }>();
+    expectTypeOf<keyof paths>().toEqualTypeOf<
+      "/users" | "/users/{id}" | "/users/{user_id}/messages" | "/users/{user_id}/messages/{id}"
+    >();
+    expectTypeOf<NonNullable<operations["listUsers"]["parameters"]["query"]>>().toEqualTypeOf<{
+      offset?: number;
+      limit?: number;
+    }>();
   });
 });

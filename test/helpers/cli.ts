@@ -5,9 +5,19 @@ import { fileURLToPath } from "node:url";
 export const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 export const cliArgs = ["--import", "tsx", "src/cli/index.ts"];
 
-export function startCli(args: string[], env: Record<string, string> = {}): { child: ChildProcessWithoutNullStreams; output: () => string; waitFor: (pattern: RegExp, ms?: number) => Promise<RegExpMatchArray> } {
+export function startCli(
+  args: string[],
+  env: Record<string, string> = {},
+): {
+  child: ChildProcessWithoutNullStreams;
+  output: () => string;
+  waitFor: (pattern: RegExp, ms?: number) => Promise<RegExpMatchArray>;
+} {
   const { SIGNALZEN_API_SECRET: _inherited, ...inherited } = process.env;
-  const child = spawn(process.execPath, [...cliArgs, ...args], { cwd: repoRoot, env: { ...inherited, FORCE_COLOR: "0", ...env } });
+  const child = spawn(process.execPath, [...cliArgs, ...args], {
+    cwd: repoRoot,
+    env: { ...inherited, FORCE_COLOR: "0", ...env },
+  });
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -29,7 +39,10 @@ export function startCli(args: string[], env: Record<string, string> = {}): { ch
   return { child, output: () => output, waitFor };
 }
 
-export function exitOf(child: ChildProcessWithoutNullStreams): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
+export function exitOf(
+  child: ChildProcessWithoutNullStreams,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  if (child.exitCode !== null || child.signalCode !== null)
+    return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
   return new Promise((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
 }

@@ -14,7 +14,12 @@ export function npm(args: string[], cwd: string): string {
   const flags = ["--no-audit", "--no-fund", "--loglevel=error", ...(installing ? ["--prefer-offline"] : [])];
   for (let attempt = 1; ; attempt++) {
     try {
-      return execFileSync("npm", [...args, ...flags], { cwd, encoding: "utf8", env, stdio: ["ignore", "pipe", "pipe"] });
+      return execFileSync("npm", [...args, ...flags], {
+        cwd,
+        encoding: "utf8",
+        env,
+        stdio: ["ignore", "pipe", "pipe"],
+      });
     } catch (error) {
       if (!installing || attempt === TRIES) throw error;
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, attempt * 10_000);

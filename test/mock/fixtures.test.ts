@@ -24,7 +24,10 @@ describe("fixtures", () => {
       expect(await get(`/users/${user.id}`)).toEqual(world.getUser(user.id));
       expect((await get(`/users/${user.id}/messages?limit=99`)).messages).toEqual(world.chat(user.id));
     }
-    const senders = users.flatMap((user) => world.chat(user.id)!).filter((m) => m.sender_type === "operator").map((m) => m.sender);
+    const senders = users
+      .flatMap((user) => world.chat(user.id)!)
+      .filter((m) => m.sender_type === "operator")
+      .map((m) => m.sender);
     const team = world.operators();
     expect(team.length).toBeGreaterThanOrEqual(5);
     for (const sender of senders) expect(team).toContainEqual(sender);
@@ -38,7 +41,9 @@ describe("fixtures", () => {
     const broken = structuredClone(data);
     broken.users[1]!.id = broken.users[0]!.id;
     expect(() => createWorld({ data: broken })).toThrow(/^data: \$\.users\[1\]/);
-    expect(() => createWorld({ data, seed: "x" })).toThrow("give data, or seed and users to generate a world, not both");
+    expect(() => createWorld({ data, seed: "x" })).toThrow(
+      "give data, or seed and users to generate a world, not both",
+    );
   });
 
   it("records are the generated types", () => {
@@ -67,6 +72,8 @@ describe("the world's records are frozen, and chats handed out are copies", () =
     expect(() => createHandlers({ baseUrl: "api.signalzen.com/external" })).toThrow(
       'baseUrl must be an http(s) URL with no query or fragment, such as https://api.signalzen.com/external; got "api.signalzen.com/external"',
     );
-    expect(() => createHandlers({ failRate: Number.NaN })).toThrow("failRate must be a number from 0 to 1 (0.1 fails one answer in ten); got NaN");
+    expect(() => createHandlers({ failRate: Number.NaN })).toThrow(
+      "failRate must be a number from 0 to 1 (0.1 fails one answer in ten); got NaN",
+    );
   });
 });

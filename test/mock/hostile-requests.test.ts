@@ -36,7 +36,9 @@ function sendRaw(port: number, bytes: string | Buffer): Promise<string> {
 function parseRaw(text: string): { status: number; headers: Record<string, string>; body: string } {
   const [head = "", body = ""] = text.split("\r\n\r\n", 2);
   const [statusLine = "", ...lines] = head.split("\r\n");
-  const headers = Object.fromEntries(lines.map((line) => [line.slice(0, line.indexOf(":")).toLowerCase(), line.slice(line.indexOf(":") + 1).trim()]));
+  const headers = Object.fromEntries(
+    lines.map((line) => [line.slice(0, line.indexOf(":")).toLowerCase(), line.slice(line.indexOf(":") + 1).trim()]),
+  );
   return { status: Number(statusLine.split(" ")[1]), headers, body };
 }
 
@@ -87,7 +89,9 @@ describe("mock: strict integers", () => {
 
   it("canonical integers still work, and an id past the last user is 404, not 200", async () => {
     expect((await rawRequest(`${mock.url}/users/1`, { headers: GOOD_HEADERS })).status).toBe(200);
-    expect((await rawRequest(`${mock.url}/users?limit=16&offset=0`, { headers: GOOD_HEADERS })).json().users).toHaveLength(16);
+    expect(
+      (await rawRequest(`${mock.url}/users?limit=16&offset=0`, { headers: GOOD_HEADERS })).json().users,
+    ).toHaveLength(16);
     expect((await rawRequest(`${mock.url}/users/1000000000`, { headers: GOOD_HEADERS })).status).toBe(404);
     expect((await rawRequest(`${mock.url}/users/2147483648`, { headers: GOOD_HEADERS })).json().details).toEqual([
       { location: "path.id", message: "must be <= 2147483647" },
@@ -106,7 +110,9 @@ describe("mock: every answer in the contract's shape", () => {
     `GET /users HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: ${contract.mediaType}\r\nAuthorization: Bearer x\r\n${extraHeaders}\r\n${body}`;
 
   it("a GET with a 50 MB body is refused at once in the contract's body, unread", async () => {
-    const answer = parseRaw(await sendRaw(mock.port, get("Content-Length: 52428800\r\nContent-Type: application/json\r\n", "{")));
+    const answer = parseRaw(
+      await sendRaw(mock.port, get("Content-Length: 52428800\r\nContent-Type: application/json\r\n", "{")),
+    );
     expectErrorBody(answer.status, answer.headers["content-type"], answer.body, 400);
     expect(JSON.parse(answer.body).message).toBe("A GET request has no body; send the request without one.");
     expect(answer.headers.connection).toBe("close");
@@ -156,14 +162,23 @@ describe("mock: what the fault campaign found", () => {
 
   it("stays up after requests Prism reads differently from the rules (a trailing slash, a query name's case)", async () => {
     for (const path of ["/users/", "/users/1/messages/", "/users?LIMIT=0", "/users?OFFSET=-1"]) {
-      const response = await rawRequest(mock.url + path, { headers: { ...GOOD_HEADERS, Authorization: "Bearer s3cret-XYZ" } });
+      const response = await rawRequest(mock.url + path, {
+        headers: { ...GOOD_HEADERS, Authorization: "Bearer s3cret-XYZ" },
+      });
       expect([200, 404], path).toContain(response.status);
     }
-    expect((await rawRequest(`${mock.url}/users/1`, { headers: { ...GOOD_HEADERS, Authorization: "Bearer s3cret-XYZ" } })).status).toBe(200);
+    expect(
+      (await rawRequest(`${mock.url}/users/1`, { headers: { ...GOOD_HEADERS, Authorization: "Bearer s3cret-XYZ" } }))
+        .status,
+    ).toBe(200);
   });
 
   it.each([
-    ["a POST with a body: 405 with Allow, as without one", `POST /users HTTP/1.1\r\n${headers}Content-Type: application/json\r\nContent-Length: 2\r\n\r\n{}`, 405],
+    [
+      "a POST with a body: 405 with Allow, as without one",
+      `POST /users HTTP/1.1\r\n${headers}Content-Type: application/json\r\nContent-Length: 2\r\n\r\n{}`,
+      405,
+    ],
     ["CONNECT: 405 in the contract's body", "CONNECT h:443 HTTP/1.1\r\nHost: h:443\r\n\r\n", 405],
     ["Expect: something else than 100-continue", `GET /users HTTP/1.1\r\n${headers}Expect: foo\r\n\r\n`, 400],
     ["HTTP/2.0 on an HTTP/1 connection", `GET /users HTTP/2.0\r\n${headers}\r\n`, 400],
@@ -189,7 +204,9 @@ describe("mock: what the fault campaign found", () => {
     const sent = [
       await rawRequest(`${mock.url}/s3cret-XYZ/users`, { headers: GOOD_HEADERS }),
       await rawRequest(`${mock.url}/users`, { headers: { ...GOOD_HEADERS, Accept: "Bearer s3cret-XYZ" } }),
-      await rawRequest(`${mock.url}/users?api_key=s3cret-XYZ`, { headers: { ...GOOD_HEADERS, Authorization: "Bearer s3cret-XYZ" } }),
+      await rawRequest(`${mock.url}/users?api_key=s3cret-XYZ`, {
+        headers: { ...GOOD_HEADERS, Authorization: "Bearer s3cret-XYZ" },
+      }),
       await rawRequest(`${mock.url}/users/s3cret%2DXYZ`, { headers: GOOD_HEADERS }),
     ];
     expect(sent.map((response) => response.status)).toEqual([404, 406, 200, 401]);
@@ -200,7 +217,9 @@ describe("mock: what the fault campaign found", () => {
   });
 
   it("refuses a secret that cannot be a Bearer token, in both hosts' options", async () => {
-    await expect(startMock({ port: 0, secret: "two words" })).rejects.toThrow("secret must be a non-empty Bearer token");
+    await expect(startMock({ port: 0, secret: "two words" })).rejects.toThrow(
+      "secret must be a non-empty Bearer token",
+    );
     await expect(startMock({ port: 0, secret: "" })).rejects.toThrow("secret must be a non-empty Bearer token");
   });
 });

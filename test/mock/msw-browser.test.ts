@@ -22,10 +22,12 @@ describe("MSW handlers in a real browser", () => {
   beforeAll(async () => {
     const appJs = await bundleEntry("test/mock/browser-app/app.ts");
     const worker = readFileSync(fileURLToPath(import.meta.resolve("msw/mockServiceWorker.js")));
-    const html = '<!doctype html><meta charset="utf-8"><title>chat</title><script type="module" src="/app.js"></script>';
+    const html =
+      '<!doctype html><meta charset="utf-8"><title>chat</title><script type="module" src="/app.js"></script>';
     site = http.createServer((request, response) => {
       if (request.url === "/app.js") return response.writeHead(200, { "Content-Type": "text/javascript" }).end(appJs);
-      if (request.url === "/mockServiceWorker.js") return response.writeHead(200, { "Content-Type": "text/javascript" }).end(worker);
+      if (request.url === "/mockServiceWorker.js")
+        return response.writeHead(200, { "Content-Type": "text/javascript" }).end(worker);
       return response.writeHead(200, { "Content-Type": "text/html" }).end(html);
     });
     await new Promise<void>((resolve) => site.listen(0, "127.0.0.1", resolve));

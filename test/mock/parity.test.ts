@@ -75,7 +75,14 @@ const rows: Row[] = [
   ...contract.operations.flatMap((operation) =>
     operation.statuses
       .filter((status) => status !== 200)
-      .map((status): Row => [`Prefer: code=${status} on ${operation.operationId}`, "GET", sample[operation.operationId]!, { ...good, Prefer: `code=${status}` }]),
+      .map(
+        (status): Row => [
+          `Prefer: code=${status} on ${operation.operationId}`,
+          "GET",
+          sample[operation.operationId]!,
+          { ...good, Prefer: `code=${status}` },
+        ],
+      ),
   ),
 ];
 
@@ -92,7 +99,9 @@ describe("the mock server and the MSW handlers answer alike", () => {
   beforeAll(async () => {
     mock = await startMock({ port: 0, seed: SEED, users: 120, secret: SECRET });
     // The mock server's own requests pass through; anything else unhandled is an error.
-    msw.listen({ onUnhandledRequest: (request, print) => void (new URL(request.url).hostname === "127.0.0.1" || print.error()) });
+    msw.listen({
+      onUnhandledRequest: (request, print) => void (new URL(request.url).hostname === "127.0.0.1" || print.error()),
+    });
   });
   afterAll(async () => {
     msw.close();

@@ -41,7 +41,8 @@ describe("mock server", () => {
     await guarded?.close();
   });
 
-  const get = (path: string, headers: Record<string, string> = GOOD_HEADERS, base = mock.url) => rawRequest(base + path, { headers });
+  const get = (path: string, headers: Record<string, string> = GOOD_HEADERS, base = mock.url) =>
+    rawRequest(base + path, { headers });
 
   describe("406 when Accept does not name the vendor media type", () => {
     it.each([
@@ -53,7 +54,10 @@ describe("mock server", () => {
       ["the vendor type refused with q=0", "application/vnd.signalzen.v1+json;q=0, */*"],
       ["another version", "application/vnd.signalzen.v2+json"],
     ])("%s", async (_name, accept) => {
-      const response = await get("/users", accept === undefined ? { Authorization: "Bearer x" } : { Authorization: "Bearer x", Accept: accept });
+      const response = await get(
+        "/users",
+        accept === undefined ? { Authorization: "Bearer x" } : { Authorization: "Bearer x", Accept: accept },
+      );
       expectContract(response, "/users", 406);
       expect(response.json().message).toContain("Send Accept: application/vnd.signalzen.v1+json");
     });
@@ -75,18 +79,34 @@ describe("mock server", () => {
       ["Bearer without a secret", "Bearer", "not of the form Bearer"],
       ["Bearer with two tokens", "Bearer a b", "not of the form Bearer"],
     ])("%s", async (_name, authorization, message) => {
-      const response = await get("/users/1", authorization === undefined ? { Accept: contract.mediaType } : { Accept: contract.mediaType, Authorization: authorization });
+      const response = await get(
+        "/users/1",
+        authorization === undefined
+          ? { Accept: contract.mediaType }
+          : { Accept: contract.mediaType, Authorization: authorization },
+      );
       expectContract(response, "/users/{id}", 401);
       expect(response.headers["www-authenticate"]).toBe('Bearer realm="SignalZen API"');
       expect(response.json().message).toContain(message);
     });
 
-    it.each(["bearer any", "BEARER any", "Bearer   any"])("matches the scheme case-insensitively: %s", async (authorization) => {
-      expectContract(await get("/users/1", { Accept: contract.mediaType, Authorization: authorization }), "/users/{id}", 200);
-    });
+    it.each(["bearer any", "BEARER any", "Bearer   any"])(
+      "matches the scheme case-insensitively: %s",
+      async (authorization) => {
+        expectContract(
+          await get("/users/1", { Accept: contract.mediaType, Authorization: authorization }),
+          "/users/{id}",
+          200,
+        );
+      },
+    );
 
     it("with --secret, accepts that secret and refuses any other", async () => {
-      expectContract(await get("/users", { Accept: contract.mediaType, Authorization: "Bearer s3cret" }, guarded.url), "/users", 200);
+      expectContract(
+        await get("/users", { Accept: contract.mediaType, Authorization: "Bearer s3cret" }, guarded.url),
+        "/users",
+        200,
+      );
       const wrong = await get("/users", { Accept: contract.mediaType, Authorization: "Bearer s3cret2" }, guarded.url);
       expectContract(wrong, "/users", 401);
       expect(wrong.json()).toEqual({ status: 401, code: "unauthorized", message: "Your API secret key is wrong." });
@@ -95,7 +115,11 @@ describe("mock server", () => {
   });
 
   describe("405 for any method but GET, with Allow: GET", () => {
-    it.each(["POST", "PUT", "PATCH", "DELETE"].flatMap((method) => Object.entries(sample).map(([path, url]) => [method, path, url])))("%s %s", async (method, path, url) => {
+    it.each(
+      ["POST", "PUT", "PATCH", "DELETE"].flatMap((method) =>
+        Object.entries(sample).map(([path, url]) => [method, path, url]),
+      ),
+    )("%s %s", async (method, path, url) => {
       const response = await rawRequest(mock.url + url, { method, headers: GOOD_HEADERS });
       expectContract(response, path!, 405);
       expect(response.headers.allow).toBe("GET");
@@ -122,7 +146,11 @@ describe("mock server", () => {
       ["/users/{id}", "/users/999999", "No user with id 999999."],
       ["/users/{user_id}/messages", "/users/999999/messages", "No user with id 999999."],
       ["/users/{user_id}/messages/{id}", "/users/999999/messages/1234", "No user with id 999999."],
-      ["/users/{user_id}/messages/{id}", "/users/123/messages/2147483647", "No message with id 2147483647 in the chat of user 123."],
+      [
+        "/users/{user_id}/messages/{id}",
+        "/users/123/messages/2147483647",
+        "No message with id 2147483647 in the chat of user 123.",
+      ],
     ])("for an unknown id on %s", async (path, url, message) => {
       const response = await get(url);
       expectContract(response, path, 404);
@@ -135,9 +163,17 @@ describe("mock server", () => {
       ["/users?limit=0", "/users", [{ location: "query.limit", message: "must be >= 1" }]],
       ["/users?limit=100", "/users", [{ location: "query.limit", message: "must be <= 99" }]],
       ["/users?limit=abc", "/users", [{ location: "query.limit", message: "must be integer" }]],
-      ["/users/1/messages?offset=-1", "/users/{user_id}/messages", [{ location: "query.offset", message: "must be >= 0" }]],
+      [
+        "/users/1/messages?offset=-1",
+        "/users/{user_id}/messages",
+        [{ location: "query.offset", message: "must be >= 0" }],
+      ],
       ["/users/abc", "/users/{id}", [{ location: "path.id", message: "must be integer" }]],
-      ["/users/0/messages/1", "/users/{user_id}/messages/{id}", [{ location: "path.user_id", message: "must be >= 1" }]],
+      [
+        "/users/0/messages/1",
+        "/users/{user_id}/messages/{id}",
+        [{ location: "path.user_id", message: "must be >= 1" }],
+      ],
       ["/users/%ZZ", "/users/{id}", [{ location: "path", message: "is not valid percent-encoding" }]],
     ])("%s", async (url, path, details) => {
       const response = await get(url);
@@ -147,11 +183,20 @@ describe("mock server", () => {
   });
 
   describe("every declared status can be asked for with Prefer: code=", () => {
-    const cases = contract.operations.flatMap((operation) => operation.statuses.filter((status) => status !== 200).map((status) => [operation.operationId, operation.path, status] as const));
+    const cases = contract.operations.flatMap((operation) =>
+      operation.statuses
+        .filter((status) => status !== 200)
+        .map((status) => [operation.operationId, operation.path, status] as const),
+    );
     it.each(cases)("%s %s %d", async (_id, path, status) => {
       const response = await get(sample[path]!, { ...GOOD_HEADERS, Prefer: `code=${status}` });
       expectContract(response, path, status);
-      expect(response.json()).toEqual({ status, code: contract.errors[String(status) as keyof typeof contract.errors].code, message: expect.any(String), ...(status === 400 && { details: expect.any(Array) }) });
+      expect(response.json()).toEqual({
+        status,
+        code: contract.errors[String(status) as keyof typeof contract.errors].code,
+        message: expect.any(String),
+        ...(status === 400 && { details: expect.any(Array) }),
+      });
       if (status === 429 || status === 503) expect(response.headers["retry-after"]).toBe("30");
       if (status === 401) expect(response.headers["www-authenticate"]).toMatch(/^Bearer/);
       if (status === 405) expect(response.headers.allow).toBe("GET");
@@ -160,13 +205,17 @@ describe("mock server", () => {
     it("refuses a status the operation does not declare, saying which it declares", async () => {
       const response = await get("/users", { ...GOOD_HEADERS, Prefer: "code=410" });
       expectContract(response, "/users", 400);
-      expect(response.json().message).toBe("GET /users does not declare status 410; it can answer 200, 400, 401, 403, 405, 406, 429, 500, 503.");
+      expect(response.json().message).toBe(
+        "GET /users does not declare status 410; it can answer 200, 400, 401, 403, 405, 406, 429, 500, 503.",
+      );
     });
 
     it("refuses an example that does not exist with 400, naming the ones that do", async () => {
       const response = await get("/users", { ...GOOD_HEADERS, Prefer: "example=nope" });
       expectContract(response, "/users", 400);
-      expect(response.json().message).toBe("Prefer: example=nope names no example of GET /users; it has usersPage, emptyUsersPage.");
+      expect(response.json().message).toBe(
+        "Prefer: example=nope names no example of GET /users; it has usersPage, emptyUsersPage.",
+      );
     });
   });
 
@@ -190,7 +239,11 @@ describe("mock server", () => {
     it("answers the preflight for GET with Authorization and Accept", async () => {
       const response = await rawRequest(`${mock.url}/users`, {
         method: "OPTIONS",
-        headers: { Origin: "http://localhost:5173", "Access-Control-Request-Method": "GET", "Access-Control-Request-Headers": "authorization,accept" },
+        headers: {
+          Origin: "http://localhost:5173",
+          "Access-Control-Request-Method": "GET",
+          "Access-Control-Request-Headers": "authorization,accept",
+        },
       });
       expect(response.status).toBe(204);
       expect(response.headers["access-control-allow-origin"]).toBe("http://localhost:5173");
@@ -200,29 +253,55 @@ describe("mock server", () => {
 
     it("puts CORS headers on actual responses, errors included", async () => {
       const origin = { Origin: "http://localhost:5173" };
-      for (const response of [await get("/users", { ...GOOD_HEADERS, ...origin }), await get("/users", { ...origin, Accept: "text/html" }), await get("/nope", { ...GOOD_HEADERS, ...origin })]) {
+      for (const response of [
+        await get("/users", { ...GOOD_HEADERS, ...origin }),
+        await get("/users", { ...origin, Accept: "text/html" }),
+        await get("/nope", { ...GOOD_HEADERS, ...origin }),
+      ]) {
         expect(response.headers["access-control-allow-origin"]).toBe("http://localhost:5173");
       }
     });
   });
 
   it("never answers 5xx to client input it did not ask for (bounded, seeded run)", async () => {
-    const segment = fc.oneof(fc.constantFrom("users", "messages", "1", "123", "0", "-1", "abc", "%ZZ", "%2F", "..", "9999999999", ""), fc.string({ maxLength: 6 }).map(encodeURIComponent));
-    const query = fc.array(fc.tuple(fc.constantFrom("limit", "offset", "__code", "x"), fc.oneof(fc.integer({ min: -5, max: 120 }).map(String), fc.string({ maxLength: 4 }).map(encodeURIComponent))), { maxLength: 3 });
+    const segment = fc.oneof(
+      fc.constantFrom("users", "messages", "1", "123", "0", "-1", "abc", "%ZZ", "%2F", "..", "9999999999", ""),
+      fc.string({ maxLength: 6 }).map(encodeURIComponent),
+    );
+    const query = fc.array(
+      fc.tuple(
+        fc.constantFrom("limit", "offset", "__code", "x"),
+        fc.oneof(fc.integer({ min: -5, max: 120 }).map(String), fc.string({ maxLength: 4 }).map(encodeURIComponent)),
+      ),
+      { maxLength: 3 },
+    );
     const headers = fc.record({
       Accept: fc.constantFrom(contract.mediaType, "*/*", "application/json", "", `${contract.mediaType};q=0.5`),
       Authorization: fc.constantFrom("Bearer x", "bearer y", "", "Basic z", "Bearer"),
-      Prefer: fc.constantFrom("", "example=user", "example=nope", "dynamic=true", "dynamic=maybe", "code=abc", "code=404"),
+      Prefer: fc.constantFrom(
+        "",
+        "example=user",
+        "example=nope",
+        "dynamic=true",
+        "dynamic=maybe",
+        "code=abc",
+        "code=404",
+      ),
     });
     await fc.assert(
-      fc.asyncProperty(fc.array(segment, { minLength: 1, maxLength: 4 }), query, headers, async (segments, pairs, requestHeaders) => {
-        const url = `/${segments.join("/")}${pairs.length ? `?${pairs.map(([k, v]) => `${k}=${v}`).join("&")}` : ""}`;
-        const sent = Object.fromEntries(Object.entries(requestHeaders).filter(([, value]) => value !== ""));
-        const response = await rawRequest(mock.url + url, { headers: sent });
-        const askedFor5xx = /__code=5/.test(url);
-        if (!askedFor5xx) expect(response.status, url).toBeLessThan(500);
-        expect(response.headers["content-type"], url).toBe(contract.mediaType);
-      }),
+      fc.asyncProperty(
+        fc.array(segment, { minLength: 1, maxLength: 4 }),
+        query,
+        headers,
+        async (segments, pairs, requestHeaders) => {
+          const url = `/${segments.join("/")}${pairs.length ? `?${pairs.map(([k, v]) => `${k}=${v}`).join("&")}` : ""}`;
+          const sent = Object.fromEntries(Object.entries(requestHeaders).filter(([, value]) => value !== ""));
+          const response = await rawRequest(mock.url + url, { headers: sent });
+          const askedFor5xx = /__code=5/.test(url);
+          if (!askedFor5xx) expect(response.status, url).toBeLessThan(500);
+          expect(response.headers["content-type"], url).toBe(contract.mediaType);
+        },
+      ),
       { numRuns: 150, seed: 42 },
     );
   });
@@ -242,8 +321,9 @@ describe("mock lifecycle", () => {
   });
 
   it("refuses a bad port or an empty secret with a message that says what is allowed", async () => {
-    await expect(startMock({ port: 70000 })).rejects.toThrow("port must be an integer from 0 to 65535 (0 picks a free port); got 70000");
+    await expect(startMock({ port: 70000 })).rejects.toThrow(
+      "port must be an integer from 0 to 65535 (0 picks a free port); got 70000",
+    );
     await expect(startMock({ port: 0, secret: " " })).rejects.toThrow("secret must be a non-empty Bearer token");
   });
-
 });

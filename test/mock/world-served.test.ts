@@ -42,17 +42,20 @@ describe("mock serves the world", () => {
   });
   afterAll(() => mock?.close());
 
-  it.each([1, 50, 99])("a walk of the users at limit %d yields total records, ascending, each equal to its detail", async (limit) => {
-    const { records, total } = await walk(mock.url, "/users", "users", limit);
-    expect(total).toBe(250);
-    expect(records).toHaveLength(total);
-    expectAscendingUnique(records.map((user) => user.id));
-    if (limit === 99) {
-      for (const user of records) {
-        expect((await rawRequest(`${mock.url}/users/${user.id}`, { headers: GOOD_HEADERS })).json()).toEqual(user);
+  it.each([1, 50, 99])(
+    "a walk of the users at limit %d yields total records, ascending, each equal to its detail",
+    async (limit) => {
+      const { records, total } = await walk(mock.url, "/users", "users", limit);
+      expect(total).toBe(250);
+      expect(records).toHaveLength(total);
+      expectAscendingUnique(records.map((user) => user.id));
+      if (limit === 99) {
+        for (const user of records) {
+          expect((await rawRequest(`${mock.url}/users/${user.id}`, { headers: GOOD_HEADERS })).json()).toEqual(user);
+        }
       }
-    }
-  });
+    },
+  );
 
   it("walks several chats, a long one among them, at limits 1, 50 and 99; each message equals its detail", async () => {
     const users = [...world.users()];
@@ -68,7 +71,9 @@ describe("mock serves the world", () => {
         expectAscendingUnique(records.map((message) => message.id));
       }
       for (const message of world.chat(user.id)!.slice(0, 60)) {
-        const detail = await rawRequest(`${mock.url}/users/${user.id}/messages/${message.id}`, { headers: GOOD_HEADERS });
+        const detail = await rawRequest(`${mock.url}/users/${user.id}/messages/${message.id}`, {
+          headers: GOOD_HEADERS,
+        });
         expect(detail.json()).toEqual(message);
       }
     }
@@ -79,9 +84,17 @@ describe("mock serves the world", () => {
     const foreign = world.chat(second!.id)![0]!;
     const cross = await rawRequest(`${mock.url}/users/${first!.id}/messages/${foreign.id}`, { headers: GOOD_HEADERS });
     expect(cross.status).toBe(404);
-    expect(cross.json()).toEqual({ status: 404, code: "not_found", message: `No message with id ${foreign.id} in the chat of user ${first!.id}.` });
+    expect(cross.json()).toEqual({
+      status: 404,
+      code: "not_found",
+      message: `No message with id ${foreign.id} in the chat of user ${first!.id}.`,
+    });
     for (const path of ["/users/251", "/users/251/messages", "/users/251/messages/1234"]) {
-      expect((await rawRequest(mock.url + path, { headers: GOOD_HEADERS })).json()).toEqual({ status: 404, code: "not_found", message: "No user with id 251." });
+      expect((await rawRequest(mock.url + path, { headers: GOOD_HEADERS })).json()).toEqual({
+        status: 404,
+        code: "not_found",
+        message: "No user with id 251.",
+      });
     }
   });
 
@@ -93,11 +106,22 @@ describe("mock serves the world", () => {
 });
 
 describe("mock worlds by seed and size", () => {
-  const urls = ["/users?limit=99", "/users/7", "/users/123/messages?limit=99", "/users/123/messages/1234", "/users?offset=240"];
-  const bodies = async (mock: RunningMock) => Promise.all(urls.map(async (url) => (await rawRequest(mock.url + url, { headers: GOOD_HEADERS })).text));
+  const urls = [
+    "/users?limit=99",
+    "/users/7",
+    "/users/123/messages?limit=99",
+    "/users/123/messages/1234",
+    "/users?offset=240",
+  ];
+  const bodies = async (mock: RunningMock) =>
+    Promise.all(urls.map(async (url) => (await rawRequest(mock.url + url, { headers: GOOD_HEADERS })).text));
 
   it("two starts with the same seed answer byte-identical bodies; another seed differs", async () => {
-    const [a, b, c] = await Promise.all([startMock({ port: 0, seed: "s1" }), startMock({ port: 0, seed: "s1" }), startMock({ port: 0, seed: "s2" })]);
+    const [a, b, c] = await Promise.all([
+      startMock({ port: 0, seed: "s1" }),
+      startMock({ port: 0, seed: "s1" }),
+      startMock({ port: 0, seed: "s2" }),
+    ]);
     try {
       const [first, second, other] = await Promise.all([bodies(a), bodies(b), bodies(c)]);
       expect(second).toEqual(first);
@@ -109,9 +133,17 @@ describe("mock worlds by seed and size", () => {
   });
 
   it("--users shapes the size, from 0 to 1,000,000", async () => {
-    const [none, million] = await Promise.all([startMock({ port: 0, users: 0 }), startMock({ port: 0, users: 1_000_000 })]);
+    const [none, million] = await Promise.all([
+      startMock({ port: 0, users: 0 }),
+      startMock({ port: 0, users: 1_000_000 }),
+    ]);
     try {
-      expect((await rawRequest(`${none.url}/users`, { headers: GOOD_HEADERS })).json()).toEqual({ limit: 50, offset: 0, total: 0, users: [] });
+      expect((await rawRequest(`${none.url}/users`, { headers: GOOD_HEADERS })).json()).toEqual({
+        limit: 50,
+        offset: 0,
+        total: 0,
+        users: [],
+      });
       const last = (await rawRequest(`${million.url}/users?offset=999999`, { headers: GOOD_HEADERS })).json();
       expect([last.total, last.users.length]).toEqual([1_000_000, 1]);
       await expect(startMock({ port: 0, users: 1_000_001 })).rejects.toThrow(/users/);
@@ -124,7 +156,12 @@ describe("mock worlds by seed and size", () => {
     const data = createWorld({ seed: "data", users: 12 }).toData();
     const mock = await startMock({ port: 0, data });
     try {
-      expect((await rawRequest(`${mock.url}/users?limit=99`, { headers: GOOD_HEADERS })).json()).toEqual({ limit: 99, offset: 0, total: 12, users: data.users });
+      expect((await rawRequest(`${mock.url}/users?limit=99`, { headers: GOOD_HEADERS })).json()).toEqual({
+        limit: 99,
+        offset: 0,
+        total: 12,
+        users: data.users,
+      });
     } finally {
       await mock.close();
     }
@@ -175,7 +212,11 @@ describe("scenario controls", () => {
         const { response } = await handler.handle(request("/users/1"));
         out.push(response.status);
         if (response.status !== 200) {
-          expect(JSON.parse(response.body)).toEqual({ status: response.status, code: contract.errors[String(response.status) as "500" | "503"].code, message: expect.any(String) });
+          expect(JSON.parse(response.body)).toEqual({
+            status: response.status,
+            code: contract.errors[String(response.status) as "500" | "503"].code,
+            message: expect.any(String),
+          });
           expect(response.headers["Retry-After"]).toBe(response.status === 503 ? "30" : undefined);
         }
       }
@@ -201,7 +242,9 @@ describe("scenario controls", () => {
       return undefined;
     };
     const statuses = await Promise.all(
-      Array.from({ length: 16 }, (_, n) => concurrent.handle(request("/users", { ...GOOD_HEADERS, "x-n": String(n) }), engine)),
+      Array.from({ length: 16 }, (_, n) =>
+        concurrent.handle(request("/users", { ...GOOD_HEADERS, "x-n": String(n) }), engine),
+      ),
     );
     expect(statuses.map((handled) => handled.response.status)).toEqual(sequential);
     expect(new Set(sequential).size).toBeGreaterThan(1);
@@ -211,10 +254,17 @@ describe("scenario controls", () => {
     let now = 10_250;
     const handler = createMockHandler({ world: createWorld({ users: 3 }), seed: "r", rateLimit: 2, now: () => now });
     const status = async (secret: string) => {
-      const { response } = await handler.handle(request("/users", { ...GOOD_HEADERS, Authorization: `Bearer ${secret}` }));
+      const { response } = await handler.handle(
+        request("/users", { ...GOOD_HEADERS, Authorization: `Bearer ${secret}` }),
+      );
       return [response.status, response.headers["Retry-After"]];
     };
-    expect([await status("a"), await status("a"), await status("b"), await status("a")]).toEqual([[200, undefined], [200, undefined], [200, undefined], [429, "1"]]);
+    expect([await status("a"), await status("a"), await status("b"), await status("a")]).toEqual([
+      [200, undefined],
+      [200, undefined],
+      [200, undefined],
+      [429, "1"],
+    ]);
     now = 11_000; // the next window
     expect(await status("a")).toEqual([200, undefined]);
   });
@@ -222,7 +272,9 @@ describe("scenario controls", () => {
   it("the server enforces the rate limit with a real 429", async () => {
     const mock = await startMock({ port: 0, rateLimit: 1 });
     try {
-      const responses = await Promise.all([1, 2, 3].map(() => rawRequest(`${mock.url}/users`, { headers: GOOD_HEADERS })));
+      const responses = await Promise.all(
+        [1, 2, 3].map(() => rawRequest(`${mock.url}/users`, { headers: GOOD_HEADERS })),
+      );
       const limited = responses.filter((response) => response.status === 429);
       expect(limited.length).toBeGreaterThanOrEqual(1);
       expect(limited[0]!.headers["retry-after"]).toBe("1");

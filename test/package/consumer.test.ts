@@ -31,13 +31,29 @@ function sizeOf(directory: string): number {
  * a frontend's bundler would, served with the worker from one origin. Returns what the page logged.
  */
 async function runInBrowser(project: string, file: string, awaited: string): Promise<string[]> {
-  execFileSync(path.join(project, "node_modules/.bin/msw"), ["init", "public", "--no-save"], { cwd: project, encoding: "utf8" });
-  const bundle = await build({ entryPoints: [file], absWorkingDir: project, bundle: true, format: "esm", platform: "browser", target: "es2022", write: false, logLevel: "silent" });
+  execFileSync(path.join(project, "node_modules/.bin/msw"), ["init", "public", "--no-save"], {
+    cwd: project,
+    encoding: "utf8",
+  });
+  const bundle = await build({
+    entryPoints: [file],
+    absWorkingDir: project,
+    bundle: true,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    write: false,
+    logLevel: "silent",
+  });
   const worker = readFileSync(path.join(project, "public/mockServiceWorker.js"));
   const site = http.createServer((request, response) => {
-    if (request.url === "/app.js") return response.writeHead(200, { "Content-Type": "text/javascript" }).end(bundle.outputFiles[0]!.text);
-    if (request.url === "/mockServiceWorker.js") return response.writeHead(200, { "Content-Type": "text/javascript" }).end(worker);
-    return response.writeHead(200, { "Content-Type": "text/html" }).end('<!doctype html><script type="module" src="/app.js"></script>');
+    if (request.url === "/app.js")
+      return response.writeHead(200, { "Content-Type": "text/javascript" }).end(bundle.outputFiles[0]!.text);
+    if (request.url === "/mockServiceWorker.js")
+      return response.writeHead(200, { "Content-Type": "text/javascript" }).end(worker);
+    return response
+      .writeHead(200, { "Content-Type": "text/html" })
+      .end('<!doctype html><script type="module" src="/app.js"></script>');
   });
   await new Promise<void>((resolve) => site.listen(0, "127.0.0.1", resolve));
   const browser = await launchChromium();
@@ -74,14 +90,21 @@ describe("the packed package in a fresh project", () => {
     npm(["pack", "--pack-destination", work], repoRoot);
     tarball = path.join(work, readdirSync(work).find((name) => name.endsWith(".tgz"))!);
     mkdirSync(project);
-    writeFileSync(path.join(project, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
+    writeFileSync(
+      path.join(project, "package.json"),
+      JSON.stringify({ name: "consumer", private: true, type: "module" }),
+    );
     npm(["install", tarball], project);
   }, 600_000);
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   it("installs the client and types with only their small runtime dependencies, under 1 MB", () => {
     const modules = path.join(project, "node_modules");
-    const installed = readdirSync(modules).flatMap((name) => (name.startsWith("@") ? readdirSync(path.join(modules, name)).map((inner) => `${name}/${inner}`) : [name])).filter((name) => !name.startsWith("."));
+    const installed = readdirSync(modules)
+      .flatMap((name) =>
+        name.startsWith("@") ? readdirSync(path.join(modules, name)).map((inner) => `${name}/${inner}`) : [name],
+      )
+      .filter((name) => !name.startsWith("."));
     expect(installed.sort()).toEqual(["@signalzen/api", "openapi-fetch", "openapi-typescript-helpers"]);
     const bytes = installed.reduce((sum, name) => sum + sizeOf(path.join(modules, name)), 0);
     const tarballBytes = statSync(tarball).size;
@@ -90,40 +113,79 @@ describe("the packed package in a fresh project", () => {
   });
 
   it("says how to install Prism when the mock is asked for without it, and exits non-zero", async () => {
-    const child = spawn(path.join(project, "node_modules/.bin/signalzen-api"), ["mock", "--port", "0"], { cwd: project });
+    const child = spawn(path.join(project, "node_modules/.bin/signalzen-api"), ["mock", "--port", "0"], {
+      cwd: project,
+    });
     let output = "";
     child.stderr.on("data", (chunk: Buffer) => (output += chunk));
     expect(await exitOf(child as never)).toEqual({ code: 1, signal: null });
-    expect(output.trim()).toBe("signalzen-api: The mock server needs @stoplight/prism-cli, which is not installed. Install it with: npm install --save-dev @stoplight/prism-cli@5.14.2");
+    expect(output.trim()).toBe(
+      "signalzen-api: The mock server needs @stoplight/prism-cli, which is not installed. Install it with: npm install --save-dev @stoplight/prism-cli@5.14.2",
+    );
   });
 
   it("says how to install msw when @signalzen/api/msw is imported without it", () => {
-    const script = 'import("@signalzen/api/msw").then(() => console.log("loaded"), (error) => console.log(error.message))';
-    const output = execFileSync(process.execPath, ["--input-type=module", "-e", script], { cwd: project, encoding: "utf8" });
-    expect(output.trim()).toBe("@signalzen/api/msw needs msw 2.x, which is not installed. Install it with: npm install --save-dev msw@2");
+    const script =
+      'import("@signalzen/api/msw").then(() => console.log("loaded"), (error) => console.log(error.message))';
+    const output = execFileSync(process.execPath, ["--input-type=module", "-e", script], {
+      cwd: project,
+      encoding: "utf8",
+    });
+    expect(output.trim()).toBe(
+      "@signalzen/api/msw needs msw 2.x, which is not installed. Install it with: npm install --save-dev msw@2",
+    );
   });
 
   it("says how to install verify's dependencies when they are missing", async () => {
-    const child = spawn(path.join(project, "node_modules/.bin/signalzen-api"), ["verify", "--base-url", "http://127.0.0.1:9", "--secret", "x"], { cwd: project });
+    const child = spawn(
+      path.join(project, "node_modules/.bin/signalzen-api"),
+      ["verify", "--base-url", "http://127.0.0.1:9", "--secret", "x"],
+      { cwd: project },
+    );
     let output = "";
     child.stderr.on("data", (chunk: Buffer) => (output += chunk));
     expect(await exitOf(child as never)).toEqual({ code: 1, signal: null });
-    expect(output.trim()).toBe("signalzen-api: verify needs ajv, ajv-formats and fast-check, which are not installed. Install them with: npm install --save-dev ajv@8 ajv-formats@3 fast-check@4");
+    expect(output.trim()).toBe(
+      "signalzen-api: verify needs ajv, ajv-formats and fast-check, which are not installed. Install them with: npm install --save-dev ajv@8 ajv-formats@3 fast-check@4",
+    );
   });
 
   it("compiles every README example under strict, then runs them against the mock it starts", async () => {
-    npm(["install", "--save-dev", "typescript@5.9", "@types/node@20", "@stoplight/prism-cli@5.14.2", "msw@2.15.0"], project);
+    npm(
+      ["install", "--save-dev", "typescript@5.9", "@types/node@20", "@stoplight/prism-cli@5.14.2", "msw@2.15.0"],
+      project,
+    );
     const examples = readmeExamples();
     expect(examples.length).toBeGreaterThanOrEqual(3);
     mkdirSync(path.join(project, "src"));
-    for (const [index, code] of examples.entries()) writeFileSync(path.join(project, "src", `example${index + 1}.ts`), code);
+    for (const [index, code] of examples.entries())
+      writeFileSync(path.join(project, "src", `example${index + 1}.ts`), code);
     writeFileSync(
       path.join(project, "tsconfig.json"),
-      JSON.stringify({ compilerOptions: { target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", strict: true, noUncheckedIndexedAccess: true, outDir: "out", types: ["node"], skipLibCheck: false }, include: ["src"] }),
+      JSON.stringify({
+        compilerOptions: {
+          target: "ES2022",
+          module: "NodeNext",
+          moduleResolution: "NodeNext",
+          strict: true,
+          noUncheckedIndexedAccess: true,
+          outDir: "out",
+          types: ["node"],
+          skipLibCheck: false,
+        },
+        include: ["src"],
+      }),
     );
-    execFileSync(process.execPath, [path.join(project, "node_modules/typescript/bin/tsc"), "-p", project], { cwd: project, encoding: "utf8" });
+    execFileSync(process.execPath, [path.join(project, "node_modules/typescript/bin/tsc"), "-p", project], {
+      cwd: project,
+      encoding: "utf8",
+    });
 
-    const mock = spawn(path.join(project, "node_modules/.bin/signalzen-api"), ["mock", "--port", "0", "--secret", SECRET, "--quiet"], { cwd: project });
+    const mock = spawn(
+      path.join(project, "node_modules/.bin/signalzen-api"),
+      ["mock", "--port", "0", "--secret", SECRET, "--quiet"],
+      { cwd: project },
+    );
     try {
       const url = await new Promise<string>((resolve, reject) => {
         let output = "";
@@ -148,9 +210,15 @@ describe("the packed package in a fresh project", () => {
         }
         // The examples name the default mock address; this run's mock is on a free port.
         writeFileSync(file, readFileSync(file, "utf8").replaceAll("http://127.0.0.1:4010", url));
-        const output = execFileSync(process.execPath, [file], { cwd: project, encoding: "utf8", env: { ...process.env, SIGNALZEN_API_SECRET: SECRET } });
+        const output = execFileSync(process.execPath, [file], {
+          cwd: project,
+          encoding: "utf8",
+          env: { ...process.env, SIGNALZEN_API_SECRET: SECRET },
+        });
         if (code.includes("createSignalZenClient({ apiSecret: process.env")) {
-          expect(output.split("\n")[0]).toMatch(/^404 not_found GET http:\/\/127\.0\.0\.1:\d+\/users\/1500000000 failed with 404: not_found: No user with id 1500000000/);
+          expect(output.split("\n")[0]).toMatch(
+            /^404 not_found GET http:\/\/127\.0\.0\.1:\d+\/users\/1500000000 failed with 404: not_found: No user with id 1500000000/,
+          );
           const chat = createWorld().chat(123)!.length;
           // total, id, users walked, messages total and walked, raw id, raw error, status
           expect(output.split("\n")[1]).toBe(`250 123 250 ${chat} ${chat} 1 undefined 200`);
@@ -178,7 +246,11 @@ describe("the packed package in a fresh project", () => {
   it("passes publint and arethetypeswrong (ESM-only package; openapi.yaml is a data file, not a module)", () => {
     const bin = (name: string) => path.join(repoRoot, "node_modules/.bin", name);
     expect(execFileSync(bin("publint"), [tarball, "--strict"], { encoding: "utf8" })).toContain("All good!");
-    const attw = execFileSync(bin("attw"), [tarball, "--profile", "esm-only", "--exclude-entrypoints", "./openapi.yaml", "--format", "json"], { encoding: "utf8" });
+    const attw = execFileSync(
+      bin("attw"),
+      [tarball, "--profile", "esm-only", "--exclude-entrypoints", "./openapi.yaml", "--format", "json"],
+      { encoding: "utf8" },
+    );
     // The JSON lists every resolution mode; the esm-only profile (and attw's exit code) ignores node10 and CJS.
     const problems = Object.values(JSON.parse(attw).problems ?? {}).flat() as { resolutionKind?: string }[];
     expect(problems.filter((problem) => !["node10", "node16-cjs"].includes(problem.resolutionKind ?? ""))).toEqual([]);
@@ -186,8 +258,18 @@ describe("the packed package in a fresh project", () => {
 
   it("exports exactly what README promises", async () => {
     const manifest = JSON.parse(readFileSync(path.join(project, "node_modules/@signalzen/api/package.json"), "utf8"));
-    expect(Object.keys(manifest.exports)).toEqual([".", "./types", "./mock", "./msw", "./fixtures", "./openapi.yaml", "./package.json"]);
+    expect(Object.keys(manifest.exports)).toEqual([
+      ".",
+      "./types",
+      "./mock",
+      "./msw",
+      "./fixtures",
+      "./openapi.yaml",
+      "./package.json",
+    ]);
     expect(manifest.bin).toEqual({ "signalzen-api": "./dist/src/cli/index.js" });
-    expect(readFileSync(path.join(project, "node_modules/@signalzen/api/openapi.yaml"), "utf8")).toBe(readFileSync(path.join(repoRoot, "openapi.yaml"), "utf8"));
+    expect(readFileSync(path.join(project, "node_modules/@signalzen/api/openapi.yaml"), "utf8")).toBe(
+      readFileSync(path.join(repoRoot, "openapi.yaml"), "utf8"),
+    );
   });
 });

@@ -39,7 +39,17 @@ describe("versioning", () => {
 
   it("runtime dependencies stay minimal: openapi-fetch only; the tools are optional peers", () => {
     expect(Object.keys(manifest.dependencies)).toEqual(["openapi-fetch"]);
-    expect(Object.entries(manifest.peerDependenciesMeta).every(([, meta]) => (meta as { optional: boolean }).optional)).toBe(true);
-    expect(Object.keys(manifest.peerDependencies).sort()).toEqual(["@redocly/cli", "@stoplight/prism-cli", "ajv", "ajv-formats", "fast-check", "msw", "yaml"]);
+    expect(
+      Object.entries(manifest.peerDependenciesMeta).every(([, meta]) => (meta as { optional: boolean }).optional),
+    ).toBe(true);
+    expect(Object.keys(manifest.peerDependencies).sort()).toEqual([
+      "@redocly/cli",
+      "@stoplight/prism-cli",
+      "ajv",
+      "ajv-formats",
+      "fast-check",
+      "msw",
+      "yaml",
+    ]);
   });
 });
