@@ -211,7 +211,8 @@ async function main() {
   }
   if (check && stale.length) {
     console.error(
-      `generate:check: stale generated files: ${stale.join(", ")}\nopenapi.yaml changed since they were written. Run \`npm run generate\` and commit the result.`,
+      `generate:check: stale generated files: ${stale.join(", ")}\n` +
+        "openapi.yaml changed since they were written. Run `npm run generate` and commit the result.",
     );
     process.exit(1);
   }

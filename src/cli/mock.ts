@@ -95,7 +95,8 @@ export async function mock(args: string[]): Promise<void> {
   write(
     values.data !== undefined
       ? `  world: ${values.data}: ${world.userCount} users, ${operators} operators`
-      : `  world: ${world.userCount} users and their chats, ${operators} operators (seed "${values.seed ?? "default"}"; --seed, --users, --data shape it)`,
+      : `  world: ${world.userCount} users and their chats, ${operators} operators ` +
+          `(seed "${values.seed ?? "default"}"; --seed, --users, --data shape it)`,
   );
   for (const line of describeScenario(scenario)) write(`  ${line}`);
   if (values.dynamic)

@@ -44,7 +44,8 @@ export async function world(args: string[]): Promise<void> {
     out.end();
     await once(out, "finish");
     console.error(
-      `world: wrote ${values.output} (${generated.userCount} users); serve it with: signalzen-api mock --data ${values.output}`,
+      `world: wrote ${values.output} (${generated.userCount} users); ` +
+        `serve it with: signalzen-api mock --data ${values.output}`,
     );
   }
 }

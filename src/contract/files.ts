@@ -1,4 +1,7 @@
-/** Files shipped at the package root (openapi.yaml, redocly.yaml), found from src/contract/ or from dist/src/contract/. */
+/**
+ * Files shipped at the package root (openapi.yaml, redocly.yaml), found from src/contract/ or from
+ * dist/src/contract/.
+ */
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";

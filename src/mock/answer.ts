@@ -34,7 +34,8 @@ const noUser = (id: number) => errorResponse(404, `No user with id ${id}.`);
 export function createWorldAnswers(world: World, capacity = 2_000) {
   const answers = new Map<string, MockResponse>();
   return (operation: Operation, parameters: Parameters): MockResponse => {
-    const key = `${operation.operationId} ${Object.values(parameters.path).join("/")} ${parameters.offset} ${parameters.limit}`;
+    const { path, offset, limit } = parameters;
+    const key = `${operation.operationId} ${Object.values(path).join("/")} ${offset} ${limit}`;
     let answer = answers.get(key);
     if (!answer) {
       answer = fromWorld(world, operation, parameters);

@@ -81,7 +81,8 @@ function preflight(request: MockRequest): MockResponse | undefined {
 function checkSecret(secret: string | undefined): void {
   if (secret !== undefined && !/^[A-Za-z0-9\-._~+/]+=*$/.test(secret)) {
     throw new RangeError(
-      "secret must be a non-empty Bearer token (letters, digits and -._~+/ only, no spaces); leave it out to accept any non-empty secret",
+      "secret must be a non-empty Bearer token (letters, digits and -._~+/ only, no spaces); " +
+        "leave it out to accept any non-empty secret",
     );
   }
 }

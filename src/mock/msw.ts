@@ -63,7 +63,8 @@ export function createHandlers(options: HandlersOptions = {}) {
   const seed = options.seed ?? DEFAULT_SEED;
   let world: World;
   if (options.data) {
-    // Structural rules only: the JSON Schema check (ajv) stays out of the browser bundle; `signalzen-api mock --data` runs both.
+    // Structural rules only: the JSON Schema check (ajv) stays out of the browser bundle;
+    // `signalzen-api mock --data` runs both.
     const check = checkWorldData(options.data);
     if (!check.ok) throw new RangeError(`data: ${check.path} ${check.rule}`);
     world = worldFromData(check.data);

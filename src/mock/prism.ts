@@ -18,7 +18,8 @@ export const PRISM_VERSION = "5.14.2"; // 5.15+ needs Node >= 24
 export class PrismMissingError extends Error {
   constructor() {
     super(
-      `The mock server needs ${PRISM_PACKAGE}, which is not installed. Install it with: npm install --save-dev ${PRISM_PACKAGE}@${PRISM_VERSION}`,
+      `The mock server needs ${PRISM_PACKAGE}, which is not installed. ` +
+        `Install it with: npm install --save-dev ${PRISM_PACKAGE}@${PRISM_VERSION}`,
     );
     this.name = "PrismMissingError";
   }

@@ -103,7 +103,8 @@ export function checkPreference(operation: Operation, preference: Preference): M
     return undefined;
   }
   const wanted = code.slice(0, 10);
-  const message = `GET ${operation.path} does not declare status ${wanted}; it can answer ${operation.statuses.join(", ")}.`;
+  const declared = operation.statuses.join(", ");
+  const message = `GET ${operation.path} does not declare status ${wanted}; it can answer ${declared}.`;
   return errorResponse(400, message, [
     { location: "header.Prefer", message: `code=${wanted} is not declared for this operation` },
   ]);

@@ -40,7 +40,8 @@ export function checkScenario(options: ScenarioOptions): void {
       : isDelay(latency);
     if (!ok) {
       throw new RangeError(
-        `latency must be whole milliseconds from 0 to ${MAX_LATENCY_MS}, or [min, max] with min <= max; got ${JSON.stringify(latency)}`,
+        `latency must be whole milliseconds from 0 to ${MAX_LATENCY_MS}, or [min, max] with min <= max; ` +
+          `got ${JSON.stringify(latency)}`,
       );
     }
   }
@@ -62,7 +63,9 @@ export function describeScenario(options: ScenarioOptions): string[] {
   const { latency, failRate, rateLimit } = options;
   if (latency !== undefined && latency !== 0) {
     lines.push(
-      `latency: ${Array.isArray(latency) ? `${latency[0]}-${latency[1]} ms per answer (drawn per request)` : `${latency} ms per answer`}`,
+      Array.isArray(latency)
+        ? `latency: ${latency[0]}-${latency[1]} ms per answer (drawn per request)`
+        : `latency: ${latency} ms per answer`,
     );
   }
   if (failRate) lines.push(`fail rate: ${failRate} of answers are 500 or 503 (with Retry-After)`);

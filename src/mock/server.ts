@@ -139,7 +139,8 @@ async function loadChecker(): Promise<typeof import("../world/load-file.js")> {
   } catch (error) {
     if ((error as { code?: string }).code !== "ERR_MODULE_NOT_FOUND") throw error;
     throw new Error(
-      "a world given as data is checked with ajv, which is not installed. Install it with: npm install --save-dev ajv@8 ajv-formats@3",
+      "a world given as data is checked with ajv, which is not installed. " +
+        "Install it with: npm install --save-dev ajv@8 ajv-formats@3",
     );
   }
 }
