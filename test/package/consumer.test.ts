@@ -201,10 +201,10 @@ describe("the packed package in a fresh project", () => {
         const file = path.join(project, "out", `example${index + 1}.js`);
         if (code.includes("setupWorker(")) {
           // MSW in the browser: run in Chromium from the page's own origin, as the README says.
-          // msw logs its start and each request it handles; the example's own line comes last.
+          // msw logs its start and each request it handles, in its own order; the example logs one line, the name.
           const name = createWorld().getUser(123)!.name!;
           const logged = await runInBrowser(project, file, name);
-          expect(logged.at(-1)).toBe(name);
+          expect(logged).toContain(name);
           ran.push("msw-browser");
           continue;
         }
