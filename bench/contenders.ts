@@ -7,6 +7,7 @@
  */
 import createClient from "openapi-fetch";
 import * as contract from "../generated/contract.js";
+import spec from "../generated/openapi.json" with { type: "json" };
 import type { paths } from "../generated/schema.js";
 import { createSignalZenClient } from "../src/client/index.js";
 
@@ -16,17 +17,8 @@ export type Contender = (typeof CONTENDERS)[number];
 export function contenders(): Record<Contender, () => Promise<unknown>> {
   const baseUrl = contract.servers[0];
   const headers = { Authorization: "Bearer bench-secret", Accept: contract.mediaType };
-  const body = JSON.stringify({
-    id: 123,
-    name: "John Smith",
-    email: "john.smith@gmail.com",
-    reference: "123",
-    created_at: "2017-11-25T20:27:42.000Z",
-    updated_at: "2017-11-25T20:27:42.000Z",
-    online_at: "2017-11-25T20:27:42.000Z",
-    last_url: "https://google.com",
-    user_attributes: [{ name: "company", value: "John limited" }],
-  });
+  // The reference's own user 123, as the spec's example has it.
+  const body = JSON.stringify(spec.components.examples.user.value);
   const responseHeaders = {
     "Content-Type": contract.mediaType,
     "Content-Length": String(new TextEncoder().encode(body).length),
