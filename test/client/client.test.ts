@@ -22,6 +22,7 @@ import {
 } from "../../src/client/index.js";
 import { errorClassByStatus } from "../../src/client/errors.js";
 import { errorResponse, json, stubFetch } from "../helpers/stub-fetch.js";
+import { caught } from "../helpers/caught.js";
 
 const SECRET = "sz_live_0123456789abcdef";
 const user = {
@@ -51,15 +52,6 @@ function client(
     }),
     requests: stub.requests,
   };
-}
-
-async function caught(promise: Promise<unknown>): Promise<any> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected a rejection");
 }
 
 describe("creation", () => {

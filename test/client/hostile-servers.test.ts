@@ -28,6 +28,7 @@ import {
   type HostileHandler,
   type HostileServer,
 } from "../helpers/hostile-server.js";
+import { caught } from "../helpers/caught.js";
 
 /** A secret with the two characters JSON escapes: the form that leaked. */
 const SECRET = 'ab"cd\\ef-1234567890';
@@ -45,15 +46,6 @@ afterEach(async () => {
 
 const client = (server: HostileServer, options: Partial<ClientOptions> = {}) =>
   createSignalZenClient({ apiSecret: SECRET, baseUrl: `${server.url}/external`, retry: false, ...options });
-
-async function caught(promise: Promise<unknown>): Promise<any> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected a rejection");
-}
 
 /** Everything a user may print or ship of an error: each must be free of the secret in every form. */
 const surfaces = (error: any) => [
