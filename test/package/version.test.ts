@@ -1,4 +1,8 @@
-/** The package version and the contract's version move together, and the changelog starts with them. */
+/**
+ * Two versions, two facts: package.json follows semver of the package's TypeScript/JavaScript surface (the API
+ * report guards it); openapi.yaml's `info.version` follows the HTTP contract (the breaking-change gate reads it).
+ * The changelog starts with the package's version and says which contract version each release carries.
+ */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -9,8 +13,16 @@ import { compareVersions, RELEASED_DIR, readmeExamples, releasedVersions } from 
 const manifest = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
 
 describe("versioning", () => {
-  it("package.json's version is openapi.yaml's info.version", () => {
-    expect(manifest.version).toBe(contract.version);
+  it("package.json's version and openapi.yaml's info.version are each a plain semver version", () => {
+    const semver = /^\d+\.\d+\.\d+$/;
+    expect(manifest.version).toMatch(semver);
+    expect(contract.version).toMatch(semver);
+  });
+
+  it("CHANGELOG.md's newest entry names the contract version it carries", () => {
+    const changelog = readFileSync(new URL("../../CHANGELOG.md", import.meta.url), "utf8");
+    const newest = changelog.split(/^## /m)[1] ?? "";
+    expect(newest).toContain(`Contract: \`info.version\` ${contract.version}`);
   });
 
   it("CHANGELOG.md's newest entry is this version", () => {
