@@ -1,7 +1,7 @@
 /**
  * `@signalzen/api/msw`: MSW request handlers that behave like the documented API and the mock server,
  * down to the bytes: the same rules (one module, handler.ts) over the same world. For component tests
- * (`setupServer` in Node) and the browser (`setupWorker`). Browser-safe; `msw` 2.x is an optional peer.
+ * (`setupServer` in Node) and the browser (`setupWorker`). Browser-safe; `msw` 2.15+ or 3.x is an optional peer.
  *
  * ```ts
  * import { setupServer } from "msw/node";
@@ -9,6 +9,10 @@
  * const server = setupServer(...createHandlers());
  * ```
  */
+// Static named imports, no top-level await: `require("@signalzen/api/msw")` works on Node 20.19+/22+ (a module
+// graph with top-level await cannot be required), and a bundler keeps only these three, not msw's graphql.
+// Without msw installed the runtime says "Cannot find package 'msw'"; README says what to install.
+import { delay, HttpResponse, http } from "msw";
 import * as contract from "../../generated/contract.js";
 import {
   checkWorldData,
@@ -21,16 +25,6 @@ import {
 import type { MockRequest } from "./exchange.js";
 import { createMockHandler } from "./handler.js";
 import { checkScenario, type ScenarioOptions } from "./scenario.js";
-
-// Loaded here, with a message that says how to install it, rather than Node's bare "Cannot find package".
-let msw: typeof import("msw");
-try {
-  msw = await import("msw");
-} catch {
-  throw new Error(
-    "@signalzen/api/msw needs msw 2.x, which is not installed. Install it with: npm install --save-dev msw@2",
-  );
-}
 
 export interface HandlersOptions extends ScenarioOptions {
   /** The world's seed; the same seed and size give the same bodies as `signalzen-api mock`. @default DEFAULT_SEED */
@@ -81,7 +75,7 @@ export function createHandlers(options: HandlersOptions = {}) {
   };
 
   return [
-    msw.http.all(underBase, async ({ request }) => {
+    http.all(underBase, async ({ request }) => {
       const url = new URL(request.url);
       const mockRequest: MockRequest = {
         method: request.method,
@@ -91,9 +85,9 @@ export function createHandlers(options: HandlersOptions = {}) {
         hasBody: request.body !== null,
       };
       const { response, delayMs } = await handler.handle(mockRequest);
-      if (delayMs) await msw.delay(delayMs);
+      if (delayMs) await delay(delayMs);
       const empty = request.method === "HEAD" || response.status === 204;
-      return new msw.HttpResponse(empty ? null : response.body, { status: response.status, headers: response.headers });
+      return new HttpResponse(empty ? null : response.body, { status: response.status, headers: response.headers });
     }),
   ];
 }

@@ -13,13 +13,29 @@ import { errorResponse, type MockResponse } from "./exchange.js";
 import * as contract from "../../generated/contract.js";
 
 export const PRISM_PACKAGE = "@stoplight/prism-cli";
-export const PRISM_VERSION = "5.14.2"; // 5.15+ needs Node >= 24
+
+/**
+ * The newest Prism that runs on each Node, newest first (their `engines`: 5.15 needs Node >= 24.14, 5.16 >= 24.18;
+ * 5.14.2 runs on Node 20 and 22). The peer range admits all three; the install hint names the one for the Node in use.
+ */
+const PRISM_BY_NODE: readonly [minimum: readonly [major: number, minor: number], version: string][] = [
+  [[24, 18], "5.16.0"],
+  [[24, 14], "5.15.11"],
+  [[0, 0], "5.14.2"],
+];
+
+/** The Prism version to install on this Node (`process.versions.node` unless given). */
+export function prismVersionFor(nodeVersion: string = process.versions.node): string {
+  const [major = 0, minor = 0] = nodeVersion.split(".").map(Number);
+  const fits = PRISM_BY_NODE.find(([[m, n]]) => major > m || (major === m && minor >= n));
+  return (fits ?? PRISM_BY_NODE.at(-1)!)[1];
+}
 
 export class PrismMissingError extends Error {
   constructor() {
     super(
       `The mock server needs ${PRISM_PACKAGE}, which is not installed. ` +
-        `Install it with: npm install --save-dev ${PRISM_PACKAGE}@${PRISM_VERSION}`,
+        `Install it with: npm install --save-dev ${PRISM_PACKAGE}@${prismVersionFor()}`,
     );
     this.name = "PrismMissingError";
   }

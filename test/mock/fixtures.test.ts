@@ -12,7 +12,9 @@ const get = async (path: string) => (await fetch(BASE + path, { headers })).json
 
 describe("fixtures", () => {
   const msw = setupServer(...createHandlers({ seed: "fixtures", users: 40 }));
-  beforeAll(() => msw.listen({ onUnhandledRequest: "error" }));
+  // msw 2 reads onUnhandledRequest, msw 3 onUnhandledFrame; each ignores the other's key, so both are named.
+  const unhandled = { onUnhandledRequest: "error", onUnhandledFrame: "error" } as const;
+  beforeAll(() => msw.listen(unhandled));
   afterAll(() => msw.close());
   const world = createWorld({ seed: "fixtures", users: 40 });
 

@@ -1,8 +1,10 @@
 /**
  * The package as another repo gets it: `npm pack`, a fresh project installs the tarball, compiles every
- * TypeScript example in README under `strict`, starts the mock and runs the examples against it.
+ * TypeScript example in README under `strict`, starts the mock and runs the examples against it. On each CI leg
+ * (toolchains.ts) with that leg's msw, Prism, vitest and TypeScript: Node 20 with msw 2 and TypeScript 5.9,
+ * Node 24 with msw 3 and TypeScript 7, installed with no flags.
  */
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -14,6 +16,7 @@ import { createWorld } from "../../src/world/index.js";
 import { launchChromium } from "../helpers/browser.js";
 import { exitOf, repoRoot } from "../helpers/cli.js";
 import { npm } from "../helpers/npm.js";
+import { installedVersion, legOf, within } from "./toolchains.js";
 
 const SECRET = "consumer-test-secret";
 
@@ -85,6 +88,26 @@ describe("the packed package in a fresh project", () => {
   const work = mkdtempSync(path.join(tmpdir(), "signalzen-consumer-"));
   const project = path.join(work, "project");
   let tarball: string;
+  const leg = legOf();
+  if (!leg) throw new Error(`Node ${process.versions.node} is not a tested leg (test/package/toolchains.ts)`);
+  // The leg's tools, as a project on that toolchain has them; installed once, by the first test that needs them.
+  let toolchainInstalled = false;
+  const installToolchain = () => {
+    if (toolchainInstalled) return;
+    npm(
+      [
+        "install",
+        "--save-dev",
+        `typescript@${leg.typescript}`,
+        `@types/node@${leg.node}`,
+        `@stoplight/prism-cli@${leg.prism}`,
+        `msw@${leg.msw}`,
+        `vitest@${leg.vitest}`,
+      ],
+      project,
+    );
+    toolchainInstalled = true;
+  };
 
   beforeAll(() => {
     npm(["pack", "--pack-destination", work], repoRoot);
@@ -119,21 +142,24 @@ describe("the packed package in a fresh project", () => {
     let output = "";
     child.stderr.on("data", (chunk: Buffer) => (output += chunk));
     expect(await exitOf(child as never)).toEqual({ code: 1, signal: null });
-    expect(output.trim()).toBe(
-      "signalzen-api: The mock server needs @stoplight/prism-cli, which is not installed. Install it with: npm install --save-dev @stoplight/prism-cli@5.14.2",
-    );
+    // The Prism that runs on this Node: 5.16 on Node 24.18+, 5.14.2 on Node 20.
+    const hinted =
+      /^signalzen-api: The mock server needs @stoplight\/prism-cli, which is not installed\. Install it with: npm install --save-dev @stoplight\/prism-cli@(\S+)$/.exec(
+        output.trim(),
+      );
+    expect(hinted, output).not.toBeNull();
+    expect(within(hinted![1]!, leg.prism), `${hinted![1]} on the ${leg.leg} leg`).toBe(true);
   });
 
-  it("says how to install msw when @signalzen/api/msw is imported without it", () => {
+  it("names the missing package when @signalzen/api/msw is imported without msw", () => {
+    // Static imports (no top-level await, so the entry can be require()d): the runtime's own error, which README explains.
     const script =
-      'import("@signalzen/api/msw").then(() => console.log("loaded"), (error) => console.log(error.message))';
+      'import("@signalzen/api/msw").then(() => console.log("loaded"), (error) => console.log(error.code, error.message.split(" imported from")[0]))';
     const output = execFileSync(process.execPath, ["--input-type=module", "-e", script], {
       cwd: project,
       encoding: "utf8",
     });
-    expect(output.trim()).toBe(
-      "@signalzen/api/msw needs msw 2.x, which is not installed. Install it with: npm install --save-dev msw@2",
-    );
+    expect(output.trim()).toBe("ERR_MODULE_NOT_FOUND Cannot find package 'msw'");
   });
 
   it("says how to install verify's dependencies when they are missing", async () => {
@@ -150,11 +176,19 @@ describe("the packed package in a fresh project", () => {
     );
   });
 
+  it("installs the leg's msw, Prism, vitest and TypeScript beside it with no flags", () => {
+    installToolchain(); // npm stops with ERESOLVE when a peer range does not admit an installed version
+    for (const [name, range] of [
+      ["msw", leg.msw],
+      ["@stoplight/prism-cli", leg.prism],
+      ["vitest", leg.vitest],
+      ["typescript", leg.typescript],
+    ] as const)
+      expect(within(installedVersion(name, project), range), `${name} ${installedVersion(name, project)}`).toBe(true);
+  }, 600_000);
+
   it("compiles every README example under strict, then runs them against the mock it starts", async () => {
-    npm(
-      ["install", "--save-dev", "typescript@5.9", "@types/node@20", "@stoplight/prism-cli@5.14.2", "msw@2.15.0"],
-      project,
-    );
+    installToolchain();
     const examples = readmeExamples();
     expect(examples.length).toBeGreaterThanOrEqual(3);
     mkdirSync(path.join(project, "src"));
@@ -228,6 +262,16 @@ describe("the packed package in a fresh project", () => {
           ran.push("mock");
         } else if (code.includes("msw/node")) {
           expect(output).toBe("40 5\n");
+          // A request no handler answers fails it (the options name both majors' key), rather than reaching
+          // the network: here the running mock, which would answer.
+          const unhandled = path.join(project, "out", "unhandled.js");
+          const probe = `await fetch("${url}/users").then((r) => console.log("answered", r.status), () => console.log("refused"));`;
+          const compiled = readFileSync(file, "utf8");
+          expect(compiled).toContain("server.close();");
+          writeFileSync(unhandled, compiled.replace("server.close();", `${probe}\nserver.close();`));
+          const failed = spawnSync(process.execPath, [unhandled], { cwd: project, encoding: "utf8" });
+          expect(failed.stdout).toBe("40 5\nrefused\n");
+          expect(failed.stderr).toContain(`${url}/users`);
           ran.push("msw-node");
         } else if (code.includes("@signalzen/api/fixtures")) {
           expect(output).toBe("40 true true\n");
@@ -241,6 +285,38 @@ describe("the packed package in a fresh project", () => {
       mock.kill("SIGTERM");
       await exitOf(mock as never);
     }
+  }, 600_000);
+
+  it("require()s every entry on Node 20.19+ and 24, with the names import() gives", () => {
+    installToolchain(); // the msw entry needs msw
+    const manifest = JSON.parse(readFileSync(path.join(project, "node_modules/@signalzen/api/package.json"), "utf8"));
+    const entries = Object.entries(manifest.exports as Record<string, unknown>)
+      .filter(([, target]) => typeof target === "object")
+      .map(([entry]) => `@signalzen/api${entry.slice(1)}`);
+    expect(entries).toEqual([
+      "@signalzen/api",
+      "@signalzen/api/types",
+      "@signalzen/api/mock",
+      "@signalzen/api/msw",
+      "@signalzen/api/fixtures",
+    ]);
+    const script = `
+      const { createRequire } = await import("node:module");
+      const require = createRequire(process.cwd() + "/");
+      for (const entry of ${JSON.stringify(entries)}) {
+        const required = Object.keys(require(entry)).filter((name) => name !== "module.exports").sort();
+        const imported = Object.keys(await import(entry)).sort();
+        console.log(entry, JSON.stringify(required) === JSON.stringify(imported) ? required.length : "differs");
+      }`;
+    const output = execFileSync(process.execPath, ["--no-warnings", "--input-type=module", "-e", script], {
+      cwd: project,
+      encoding: "utf8",
+    });
+    const counts = output.trim().split("\n");
+    expect(counts.map((line) => line.split(" ")[0])).toEqual(entries);
+    // "./types" is types only: nothing at run time, by either loader.
+    for (const line of counts)
+      expect(line).toMatch(line.startsWith("@signalzen/api/types ") ? /^\S+ 0$/ : /^\S+ [1-9]\d*$/);
   }, 600_000);
 
   it("passes publint and arethetypeswrong (ESM-only package; openapi.yaml is a data file, not a module)", () => {

@@ -8,7 +8,14 @@ import { createSignalZenClient } from "../../../src/client/index.js";
 import { createHandlers } from "../../../src/mock/msw.js";
 
 const worker = setupWorker(...createHandlers({ seed: "browser", users: 30 }));
-await worker.start({ serviceWorker: { url: "/mockServiceWorker.js" }, onUnhandledRequest: "error", quiet: true });
+// msw 2 reads onUnhandledRequest, msw 3 onUnhandledFrame; each ignores the other's key, so both are named.
+const options = {
+  serviceWorker: { url: "/mockServiceWorker.js" },
+  onUnhandledRequest: "error",
+  onUnhandledFrame: "error",
+  quiet: true,
+} as const;
+await worker.start(options);
 
 const sz = createSignalZenClient({ apiSecret: "any-secret" });
 const page = await sz.users.list({ limit: 10 });
