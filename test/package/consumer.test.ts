@@ -203,6 +203,7 @@ describe("the packed package in a fresh project", () => {
           moduleResolution: "NodeNext",
           strict: true,
           noUncheckedIndexedAccess: true,
+          rootDir: "src", // TypeScript 7 requires it beside outDir (TS5011)
           outDir: "out",
           types: ["node"],
           skipLibCheck: false,
@@ -210,10 +211,16 @@ describe("the packed package in a fresh project", () => {
         include: ["src"],
       }),
     );
-    execFileSync(process.execPath, [path.join(project, "node_modules/typescript/bin/tsc"), "-p", project], {
-      cwd: project,
-      encoding: "utf8",
-    });
+    const compiled = spawnSync(
+      process.execPath,
+      [path.join(project, "node_modules/typescript/bin/tsc"), "-p", project],
+      {
+        cwd: project,
+        encoding: "utf8",
+      },
+    );
+    expect(compiled.stdout + compiled.stderr, "tsc's diagnostics").toBe("");
+    expect(compiled.status).toBe(0);
 
     const mock = spawn(
       path.join(project, "node_modules/.bin/signalzen-api"),
