@@ -7,7 +7,7 @@ import { childPointer, follow, isObject, type Located } from "../contract/pointe
 import { type DiffContext, type Document, entriesOf, pairBy, type Rule } from "./context.js";
 import { nodeOf, type Operation } from "./operations.js";
 import { compareSchemas } from "./schemas/compare.js";
-import { viewOf } from "./schema-view.js";
+import { viewOf } from "./schemas/view.js";
 
 export const PARAMETER_REMOVED = {
   id: "parameter-removed",

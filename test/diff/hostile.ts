@@ -19,7 +19,10 @@ export function chainDocument(levels: number, leafType = "string"): Record<strin
         get: {
           operationId: "getS",
           responses: {
-            "200": { description: "ok", content: { "application/json": { schema: { $ref: "#/components/schemas/S0" } } } },
+            "200": {
+              description: "ok",
+              content: { "application/json": { schema: { $ref: "#/components/schemas/S0" } } },
+            },
           },
         },
       },

@@ -11,18 +11,15 @@
  */
 import type { Located } from "../../contract/pointer.js";
 import type { DiffContext, Finding } from "../context.js";
-import { type SchemaView, viewOf } from "../schema-view.js";
+import { type SchemaView, viewOf } from "./view.js";
 import { compareBounds } from "./bounds.js";
 import { boundsRule } from "./direction.js";
 import { compareProperties } from "./properties.js";
 import { placeFindings } from "./routes.js";
-import type { Mode, SchemaScope, Side } from "./scope.js";
+import { MAX_SCHEMA_DEPTH, type Mode, type SchemaScope, type Side } from "./scope.js";
 import { compareFormats, compareTypes } from "./types.js";
 import { compareUnions } from "./unions.js";
 import { compareValues } from "./values.js";
-
-/** How deep schemas may nest (through properties, items, union members and refs) before diff gives up. */
-export const MAX_SCHEMA_DEPTH = 256;
 
 /** One comparison of a pair of schemas: its own findings and its links to the pairs below, in the order found. */
 export interface SchemaNode {
@@ -103,7 +100,7 @@ function markLeadsToFinding(node: SchemaNode): void {
   for (let next = pending.pop(); next; next = pending.pop()) {
     if (next.leadsToFinding) continue;
     next.leadsToFinding = true;
-    pending.push(...next.parents);
+    for (const parent of next.parents) pending.push(parent);
   }
 }
 

@@ -6,6 +6,12 @@
 import type { Located } from "../../contract/pointer.js";
 import type { Document, KnownRule, Pointers } from "../context.js";
 
+/**
+ * How deep schemas may nest (through properties, items, union members, allOf parts and refs) before diff stops
+ * with a message: the comparison recurses, and real contracts nest a few dozen levels.
+ */
+export const MAX_SCHEMA_DEPTH = 256;
+
 /** In a request the consumer sends the values (fewer is breaking); in a response it receives them (more is). */
 export type Side = "request" | "response";
 

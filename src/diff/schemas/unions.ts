@@ -4,7 +4,7 @@
  */
 import { follow, type Located } from "../../contract/pointer.js";
 import { type Document, pairBy, type Rule } from "../context.js";
-import { type SchemaView, viewOf } from "../schema-view.js";
+import { type SchemaView, viewOf } from "./view.js";
 import { ruleFor, show } from "./direction.js";
 import type { SchemaScope } from "./scope.js";
 import { nullabilityRule } from "./types.js";
