@@ -184,8 +184,9 @@ function checkRefChains(document: unknown, source: string): void {
   const ending = new Set<string>();
   const pending: unknown[] = [document];
   for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
+    // Reversed onto the stack, so that the walk visits nodes in document order (the first loop is named).
     if (Array.isArray(node)) {
-      for (const item of node) pending.push(item);
+      for (let index = node.length - 1; index >= 0; index--) pending.push(node[index]);
       continue;
     }
     if (!isObject(node)) continue;
@@ -199,6 +200,7 @@ function checkRefChains(document: unknown, source: string): void {
       }
       for (const ref of seen) ending.add(ref);
     }
-    for (const value of Object.values(node)) pending.push(value);
+    const values = Object.values(node);
+    for (let index = values.length - 1; index >= 0; index--) pending.push(values[index]);
   }
 }

@@ -123,9 +123,7 @@ function compareOperation(context: DiffContext, before: Operation, after: Operat
       "the required security changed",
     );
   }
-  const bodyOf = (document: Document, operation: Record<string, unknown>) =>
-    operation.requestBody === undefined ? "" : JSON.stringify(inline(document, operation.requestBody, []));
-  if (bodyOf(context.base, baseOperation) !== bodyOf(context.head, headOperation)) {
+  if (!sameResolved(context.base, baseOperation.requestBody, context.head, headOperation.requestBody)) {
     const pointers = { base: at(before, "requestBody"), head: at(after, "requestBody") };
     context.emit(REQUEST_BODY_CHANGED, pointers, "the request body changed");
   }
@@ -165,13 +163,35 @@ function securityOf(document: Document, operation: Record<string, unknown>): str
   return JSON.stringify(alternatives.sort());
 }
 
-/** A node with every `$ref` replaced by what it names (a ref back into itself stays a ref). */
-function inline(document: Document, node: unknown, trail: string[]): unknown {
-  if (Array.isArray(node)) return node.map((item) => inline(document, item, trail));
-  if (!isObject(node)) return node;
-  if (typeof node.$ref === "string") {
-    if (trail.includes(node.$ref)) return { $ref: node.$ref };
-    return inline(document, follow(document, { node, pointer: "#" }).node, [...trail, node.$ref]);
+/**
+ * Whether two nodes say the same once every `$ref` is followed (keys in the same order, as when written out).
+ * Pairs are compared once each, with a stack of its own: written out, schemas that refer to the next twice
+ * n levels deep are 2^n schemas long. A pair met again (a schema inside itself) is taken as equal so far.
+ */
+function sameResolved(base: Document, baseNode: unknown, head: Document, headNode: unknown): boolean {
+  const ids = new Map<object, number>();
+  const idOf = (node: object) => {
+    if (!ids.has(node)) ids.set(node, ids.size);
+    return ids.get(node);
+  };
+  const seen = new Set<string>();
+  const pending: [unknown, unknown][] = [[baseNode, headNode]];
+  for (let pair = pending.pop(); pair; pair = pending.pop()) {
+    const before = follow(base, { node: pair[0], pointer: "#" }).node;
+    const after = follow(head, { node: pair[1], pointer: "#" }).node;
+    if (typeof before !== "object" || before === null || typeof after !== "object" || after === null) {
+      if (JSON.stringify(before) !== JSON.stringify(after)) return false;
+      continue;
+    }
+    const key = `${idOf(before)} ${idOf(after)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (Array.isArray(before) !== Array.isArray(after)) return false;
+    const keys = Object.keys(before);
+    if (keys.join("\0") !== Object.keys(after).join("\0")) return false;
+    for (const name of keys) {
+      pending.push([(before as Record<string, unknown>)[name], (after as Record<string, unknown>)[name]]);
+    }
   }
-  return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, inline(document, value, trail)]));
+  return true;
 }

@@ -86,6 +86,18 @@ describe("schemas that refer to the next twice, n levels deep (2^n routes to the
     ]);
   });
 
+  it("compares request bodies pair by pair too, not written out (2^40 schemas long at 40 levels)", () => {
+    const withBody = (leafType: string) => {
+      const document = chainDocument(40, leafType) as { paths: { "/s": { get: Record<string, unknown> } } };
+      const schema = { $ref: "#/components/schemas/S0" };
+      document.paths["/s"].get.requestBody = { content: { "application/json": { schema } } };
+      return document;
+    };
+    expect(diffDocuments(withBody("string"), withBody("string")).changes).toEqual([]);
+    const rules = diffDocuments(withBody("string"), withBody("integer")).changes.map((change) => change.rule);
+    expect(rules).toEqual(["request-body-changed", "response-type-changed"]);
+  });
+
   it("`signalzen-api diff` compares the 16-level document with its leaf's type changed, well within 20 s", async () => {
     const base = write("chain16.json", chainDocument(16));
     const head = write("chain16-integer.json", chainDocument(16, "integer"));
