@@ -119,7 +119,7 @@ function checkDocument(parsed: unknown, source: string): Record<string, unknown>
  * How deep a document may nest. OpenAPI documents nest a few dozen levels; the checks and comparisons that follow
  * recurse, so a deeper document is refused here, by a walk that keeps its own stack.
  */
-export const MAX_NESTING = 256;
+const MAX_NESTING = 256;
 
 const shorten = (pointer: string) => (pointer.length > 120 ? `${pointer.slice(0, 120)}…` : pointer);
 

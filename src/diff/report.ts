@@ -16,7 +16,10 @@ export interface Change {
   /** Where it is in the base document and in the head document (JSON pointers). */
   base: string;
   head: string;
-  /** Every place the change is seen: `GET /users 200: users[].name`, `components/schemas/User: name`, ... */
+  /**
+   * Every place the change is seen: `GET /users 200: users[].name`, `components/schemas/User: name`, ...
+   * (from one entry, each link between schemas is followed once: see schemas/routes.ts).
+   */
   where: string[];
 }
 

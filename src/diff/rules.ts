@@ -65,8 +65,6 @@ import {
 import { RESPONSE_UNION_MEMBER_ADDED, RESPONSE_UNION_MEMBER_REMOVED } from "./schemas/unions.js";
 import { ERROR_CODE_CHANGED, RESPONSE_ENUM_VALUE_ADDED, RESPONSE_ENUM_VALUE_REMOVED } from "./schemas/values.js";
 
-export type { ChangeClass, Rule } from "./context.js";
-
 export const RULES = [
   OPERATION_REMOVED,
   OPERATION_ADDED,
