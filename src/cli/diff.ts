@@ -1,5 +1,79 @@
-/** `signalzen-api diff BASE HEAD`: the changes between two contracts that matter to a consumer (src/diff). */
-import { runDiff } from "../diff/command.js";
+/**
+ * `signalzen-api diff BASE HEAD [--json]`: the changes between two contracts that matter to a consumer
+ * (src/diff). `runDiff` is the command as a function of its arguments that returns the exit status (0 nothing
+ * breaking, 1 something breaking, 2 the documents could not be compared), so that any host (the CLI,
+ * `npm run diff`, tests) can run it. Arguments are parsed by node:util's parseArgs, strict: positionals are
+ * allowed here, unlike options.ts's `parse`.
+ */
+import { parseArgs } from "node:util";
+import { type DiffReport, diffDocuments } from "../diff/compare-documents.js";
+import { DiffInputError, type LoadedDocument, type LoadOptions, loadDocument } from "../diff/load.js";
+import { formatReport } from "../diff/report.js";
+
+export interface DiffIO {
+  stdout(line: string): void;
+  stderr(line: string): void;
+}
+
+export const DIFF_USAGE = `Usage: signalzen-api diff BASE HEAD [--json]
+
+Lists every change from BASE to HEAD that matters to a consumer of the API, each with its JSON pointer in
+both documents, a one-line explanation, and a class: breaking or compatible.
+
+  BASE, HEAD   an OpenAPI 3.1 document: a file (YAML or JSON), or git:REF for this repository's
+               openapi.yaml at a git ref (git:HEAD, git:main, git:1a2b3c4)
+  --json       print the report as JSON
+  --help       print this help
+
+Exit status: 0 nothing breaking, 1 something breaking, 2 a document could not be read or is not OpenAPI 3.1.`;
+
+export async function runDiff(args: string[], io: DiffIO, options: LoadOptions = {}): Promise<number> {
+  let values: { json?: boolean; help?: boolean };
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args,
+      options: { json: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+      allowPositionals: true,
+      strict: true,
+    }));
+  } catch (error) {
+    return usageError(io, (error as Error).message);
+  }
+  if (values.help) {
+    io.stdout(DIFF_USAGE);
+    return 0;
+  }
+  if (positionals.length !== 2) {
+    return usageError(io, `diff compares two documents, BASE and HEAD; got ${positionals.length}`);
+  }
+  const [baseSource, headSource] = positionals as [string, string];
+  let documents: LoadedDocument[];
+  try {
+    documents = await Promise.all([loadDocument(baseSource, options), loadDocument(headSource, options)]);
+  } catch (error) {
+    if (!(error instanceof DiffInputError)) throw error;
+    io.stderr(`signalzen-api diff: ${error.message}`);
+    return 2;
+  }
+  const [base, head] = documents as [LoadedDocument, LoadedDocument];
+  let report: DiffReport;
+  try {
+    report = diffDocuments(base.document, head.document);
+  } catch (error) {
+    // A document the loader accepted but the differ cannot follow: say so rather than print a stack.
+    io.stderr(`signalzen-api diff: could not compare ${baseSource} with ${headSource}: ${(error as Error).message}`);
+    return 2;
+  }
+  if (values.json) io.stdout(JSON.stringify({ base: baseSource, head: headSource, ...report }, null, 2));
+  else io.stdout(formatReport(report, { base: baseSource, head: headSource }));
+  return report.breaking > 0 ? 1 : 0;
+}
+
+function usageError(io: DiffIO, message: string): number {
+  io.stderr(`signalzen-api diff: ${message}\n\n${DIFF_USAGE}`);
+  return 2;
+}
 
 export async function diff(args: string[]): Promise<void> {
   process.exitCode = await runDiff(args, {

@@ -28,7 +28,9 @@ const GIT_TIMEOUT_MS = 15_000;
 const GIT_MAX_BYTES = 64 * 1024 * 1024;
 
 export async function loadDocument(source: string, options: LoadOptions = {}): Promise<LoadedDocument> {
-  const text = source.startsWith("git:") ? await readAtRef(source, options.cwd) : await readPath(source);
+  const read = source.startsWith("git:") ? await readAtRef(source, options.cwd) : await readPath(source);
+  // A byte-order mark, as some Windows editors write, is not part of the document (the world loader skips it too).
+  const text = read.startsWith("\uFEFF") ? read.slice(1) : read;
   const parsed = await parseText(text, source, options.importYaml ?? (() => import("yaml")));
   return { source, document: checkDocument(parsed, source) };
 }
@@ -108,62 +110,97 @@ function checkDocument(parsed: unknown, source: string): Record<string, unknown>
   if (parsed.paths !== undefined && !isObject(parsed.paths)) {
     throw new DiffInputError(`${source}: "paths" must be a mapping`);
   }
-  checkRefs(parsed, parsed, "#", source, false);
+  checkRefs(parsed, source);
   checkRefChains(parsed, source);
   return parsed;
 }
 
-/** Every `$ref` is local and points at something: the differ follows refs without checking again. */
-function checkRefs(document: unknown, node: unknown, pointer: string, source: string, isExample: boolean): void {
-  if (Array.isArray(node)) {
-    for (const [index, item] of node.entries()) checkRefs(document, item, childPointer(pointer, index), source, false);
-    return;
-  }
-  if (!isObject(node)) return;
-  if (typeof node.$ref === "string") {
-    const ref = node.$ref;
-    if (!ref.startsWith("#")) {
+/**
+ * How deep a document may nest. OpenAPI documents nest a few dozen levels; the checks and comparisons that follow
+ * recurse, so a deeper document is refused here, by a walk that keeps its own stack.
+ */
+const MAX_NESTING = 256;
+
+const shorten = (pointer: string) => (pointer.length > 120 ? `${pointer.slice(0, 120)}…` : pointer);
+
+/** Every `$ref` is local and points at something (the differ follows refs without checking again), at most MAX_NESTING deep. */
+function checkRefs(document: Record<string, unknown>, source: string): void {
+  const pending: { node: unknown; pointer: string; depth: number; isExample: boolean }[] = [
+    { node: document, pointer: "#", depth: 0, isExample: false },
+  ];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const { node, pointer, depth, isExample } = next;
+    if (typeof node !== "object" || node === null) continue;
+    if (depth > MAX_NESTING) {
       throw new DiffInputError(
-        `${source}: the $ref "${ref}" at ${pointer} is not local; bundle the document into one file first ` +
-          "(npx @redocly/cli bundle)",
+        `${source}: it nests more than ${MAX_NESTING} levels deep (at ${shorten(pointer)}); ` +
+          "diff reads documents nested at most that deep",
       );
     }
-    if (resolvePointer(document, ref) === undefined) {
-      throw new DiffInputError(`${source}: the $ref "${ref}" at ${pointer} points at nothing`);
-    }
-  }
-  for (const [key, value] of Object.entries(node)) {
-    // Example values are data, where a "$ref" key means nothing: `example`, a schema's `examples` array, and
-    // the `value` of an Example Object are not walked.
-    if (key === "example" || (isExample && key === "value") || (key === "examples" && Array.isArray(value))) continue;
-    if (key === "examples" && isObject(value)) {
-      for (const [name, example] of Object.entries(value)) {
-        checkRefs(document, example, childPointer(pointer, key, name), source, true);
+    const children: { node: unknown; pointer: string; depth: number; isExample: boolean }[] = [];
+    const child = (value: unknown, example: boolean, ...tokens: (string | number)[]) =>
+      children.push({ node: value, pointer: childPointer(pointer, ...tokens), depth: depth + 1, isExample: example });
+    if (Array.isArray(node)) {
+      node.forEach((item, index) => {
+        child(item, false, index);
+      });
+    } else {
+      checkRef(document, node as Record<string, unknown>, pointer, source);
+      for (const [key, value] of Object.entries(node)) {
+        // Example values are data, where a "$ref" key means nothing: `example`, a schema's `examples` array, and
+        // the `value` of an Example Object are not walked.
+        if (key === "example" || (isExample && key === "value") || (key === "examples" && Array.isArray(value))) {
+          continue;
+        }
+        if (key === "examples" && isObject(value)) {
+          for (const [name, example] of Object.entries(value)) child(example, true, key, name);
+          continue;
+        }
+        child(value, false, key);
       }
-      continue;
     }
-    checkRefs(document, value, childPointer(pointer, key), source, false);
+    // Reversed onto the stack, so that the walk visits them in document order (the first bad $ref is named).
+    for (let index = children.length - 1; index >= 0; index--) pending.push(children[index]!);
+  }
+}
+
+function checkRef(document: unknown, node: Record<string, unknown>, pointer: string, source: string): void {
+  if (typeof node.$ref !== "string") return;
+  const ref = node.$ref;
+  if (!ref.startsWith("#")) {
+    throw new DiffInputError(
+      `${source}: the $ref "${ref}" at ${pointer} is not local; bundle the document into one file first ` +
+        "(npx @redocly/cli bundle)",
+    );
+  }
+  if (resolvePointer(document, ref) === undefined) {
+    throw new DiffInputError(`${source}: the $ref "${ref}" at ${pointer} points at nothing`);
   }
 }
 
 /** A `$ref` whose chain of refs comes back to itself names no schema at all. */
 function checkRefChains(document: unknown, source: string): void {
-  const visit = (node: unknown): void => {
+  // Refs whose chain is known to end somewhere: each chain is followed once.
+  const ending = new Set<string>();
+  const pending: unknown[] = [document];
+  for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
+    // Reversed onto the stack, so that the walk visits nodes in document order (the first loop is named).
     if (Array.isArray(node)) {
-      for (const item of node) visit(item);
-      return;
+      for (let index = node.length - 1; index >= 0; index--) pending.push(node[index]);
+      continue;
     }
-    if (!isObject(node)) return;
-    if (typeof node.$ref === "string") {
+    if (!isObject(node)) continue;
+    if (typeof node.$ref === "string" && !ending.has(node.$ref)) {
       const seen = new Set<string>();
       let at: unknown = node;
-      while (isObject(at) && typeof at.$ref === "string") {
+      while (isObject(at) && typeof at.$ref === "string" && !ending.has(at.$ref)) {
         if (seen.has(at.$ref)) throw new DiffInputError(`${source}: the $ref "${at.$ref}" leads back to itself`);
         seen.add(at.$ref);
         at = resolvePointer(document, at.$ref);
       }
+      for (const ref of seen) ending.add(ref);
     }
-    for (const value of Object.values(node)) visit(value);
-  };
-  visit(document);
+    const values = Object.values(node);
+    for (let index = values.length - 1; index >= 0; index--) pending.push(values[index]);
+  }
 }

@@ -1,8 +1,74 @@
-/** The human form of a diff report: breaking changes first, each with both pointers and where it is seen. */
-import type { DiffReport } from "./compare-documents.js";
+/**
+ * A diff's findings as a report: one change per rule, place and message, listing every place it was seen,
+ * breaking changes first; and the human form of a report. Aggregation is one pass over the findings, with a set
+ * per change for its places, so a report of many findings costs what reading them does.
+ */
+import type { ChangeClass, Finding } from "./context.js";
+import { ruleOf, ruleOrder, type RuleId } from "./rules.js";
+
+export interface Change {
+  class: ChangeClass;
+  rule: RuleId;
+  /** What changed, in one line. */
+  message: string;
+  /** Why it is breaking or compatible: the rule's explanation. */
+  explanation: string;
+  /** Where it is in the base document and in the head document (JSON pointers). */
+  base: string;
+  head: string;
+  /**
+   * Every place the change is seen: `GET /users 200: users[].name`, `components/schemas/User: name`, ...
+   * (from one entry, each link between schemas is followed once: see schemas/routes.ts).
+   */
+  where: string[];
+}
+
+export interface DiffReport {
+  breaking: number;
+  compatible: number;
+  /** Breaking changes first, then in the order of the rules table. */
+  changes: Change[];
+}
 
 /** How many places of a change the human form lists; --json lists them all. */
 const PLACES_SHOWN = 3;
+
+export function aggregate(findings: Iterable<Finding>): DiffReport {
+  const changes = new Map<string, { change: Change; places: Set<string> }>();
+  for (const finding of findings) {
+    const key = `${finding.rule} ${finding.base} ${finding.head} ${finding.message}`;
+    const known = changes.get(key);
+    if (known) {
+      if (!known.places.has(finding.where)) {
+        known.places.add(finding.where);
+        known.change.where.push(finding.where);
+      }
+      continue;
+    }
+    const rule = ruleOf(finding.rule);
+    const change: Change = {
+      class: rule.class,
+      rule: finding.rule,
+      message: finding.message,
+      explanation: rule.explanation,
+      base: finding.base,
+      head: finding.head,
+      where: [finding.where],
+    };
+    changes.set(key, { change, places: new Set([finding.where]) });
+  }
+  const sorted = [...changes.values()]
+    .map(({ change }) => change)
+    .sort(
+      (a, b) =>
+        Number(a.class !== "breaking") - Number(b.class !== "breaking") ||
+        ruleOrder(a.rule) - ruleOrder(b.rule) ||
+        a.base.localeCompare(b.base) ||
+        a.head.localeCompare(b.head),
+    );
+  const breaking = sorted.filter((change) => change.class === "breaking").length;
+  return { breaking, compatible: sorted.length - breaking, changes: sorted };
+}
 
 export function formatReport(report: DiffReport, sources: { base: string; head: string }): string {
   const lines: string[] = [];

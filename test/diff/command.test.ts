@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
-import { DIFF_USAGE, runDiff } from "../../src/diff/command.js";
+import { DIFF_USAGE, runDiff } from "../../src/cli/diff.js";
 import { ruleOf } from "../../src/diff/rules.js";
 import { cliArgs, exitOf, repoRoot } from "../helpers/cli.js";
 

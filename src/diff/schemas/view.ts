@@ -4,7 +4,8 @@
  * So moving a schema into components, splitting it into allOf parts, or switching between the two nullable
  * spellings changes nothing here. Each constraint keeps the pointer of the keyword it came from.
  */
-import { childPointer, follow, isObject, resolvePointer, type Located } from "../contract/pointer.js";
+import { childPointer, follow, isObject, resolvePointer, type Located } from "../../contract/pointer.js";
+import { MAX_SCHEMA_DEPTH } from "./scope.js";
 
 export interface Sourced<T> {
   value: T;
@@ -82,6 +83,11 @@ function single(document: unknown, located: Located, visiting: Set<string>): Sch
     const target = node.$ref;
     // A schema that contains itself through allOf adds nothing the second time round.
     if (visiting.has(target)) return emptyView(target);
+    if (visiting.size >= MAX_SCHEMA_DEPTH) {
+      throw new Error(
+        `schemas refer to one another more than ${MAX_SCHEMA_DEPTH} levels deep (at ${pointer}); diff stops there`,
+      );
+    }
     const { $ref: _ref, ...siblings } = node;
     const inner = single(
       document,
