@@ -5,7 +5,7 @@
  * that is recorded, and what is recorded is bounded: an excerpt of each body, never the body.
  */
 import * as contract from "../../generated/contract.js";
-import { redactSecret } from "../contract/redact.js";
+import { redactSecret, secretRedactor } from "../contract/redact.js";
 import { readBody } from "./body.js";
 
 /** How much of a body, and of each response header, a report keeps. */
@@ -20,7 +20,7 @@ export interface SentRequest {
 
 export interface ReceivedResponse {
   status: number;
-  /** Every header, each value cut to 200 characters. */
+  /** Every header, each name and value scrubbed of the secret and cut to 200 characters. */
   headers: Record<string, string>;
   contentType: string;
   /** Bytes of the body read: all of it, or a little over the cap when truncated. */
@@ -77,6 +77,9 @@ export function createSession(options: SessionOptions) {
   const doFetch = options.fetch ?? globalThis.fetch;
   let sent = 0;
   const redact = (text: string) => redactSecret(text, options.secret);
+  // fetch lower-cases header names, so a name that quotes a mixed-case secret holds its lower-cased form.
+  const redactLowerCased = secretRedactor(options.secret.toLowerCase());
+  const redactName = (name: string) => redactLowerCased(redact(name));
   const clip = (text: string, length: number) => (text.length > length ? `${text.slice(0, length)}...` : text);
   const deadlinePassed = (): RunStopped | undefined =>
     options.deadline?.aborted ? (options.deadline.reason as RunStopped) : undefined;
@@ -113,7 +116,10 @@ export function createSession(options: SessionOptions) {
         json = undefined;
       }
       const responseHeaders: Record<string, string> = {};
-      for (const [name, value] of response.headers) responseHeaders[name] = clip(redact(value), HEADER_VALUE_CHARS);
+      for (const [name, value] of response.headers) {
+        // A server may echo the secret in a header's name (`x-echo-<secret>: 1`) as well as in its value.
+        responseHeaders[clip(redactName(name), HEADER_VALUE_CHARS)] = clip(redact(value), HEADER_VALUE_CHARS);
+      }
       const received = {
         status: response.status,
         headers: responseHeaders,
