@@ -110,6 +110,13 @@ export function conforms(reply: Reply, operation: Operation): Finding[] {
     findings.push({ message, exchange, excerpt: bodyStart(exchange) });
     return findings;
   }
+  if (response.tooManyValues !== undefined) {
+    const message =
+      `the body holds more than ${response.tooManyValues} JSON values, more than any answer the contract ` +
+      "allows: not parsed, nor checked against its schema";
+    findings.push({ message, exchange, excerpt: bodyStart(exchange) });
+    return findings;
+  }
   if (json === undefined) {
     findings.push({ message: "the body is not JSON", exchange, excerpt: bodyStart(exchange) });
     return findings;

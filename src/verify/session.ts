@@ -6,7 +6,7 @@
  */
 import * as contract from "../../generated/contract.js";
 import { redactSecret, secretRedactor } from "../contract/redact.js";
-import { readBody } from "./body.js";
+import { holdsMoreJsonValues, MAX_PARSED_VALUES, readBody } from "./body.js";
 
 /** How much of a body, and of each response header, a report keeps. */
 const BODY_EXCERPT_CHARS = 500;
@@ -27,6 +27,8 @@ export interface ReceivedResponse {
   bodyBytes: number;
   /** Set to the cap when the body was longer: the rest was not read, and the body could not be checked. */
   truncatedAt?: number;
+  /** Set to the cap when the body holds more JSON values than verify parses: it was not parsed, nor checked. */
+  tooManyValues?: number;
   /** The first 500 characters of the body: what a report shows of it. */
   bodyExcerpt: string;
 }
@@ -109,9 +111,11 @@ export function createSession(options: SessionOptions) {
       const response = await doFetch(url, { method, headers, signal: AbortSignal.any(signals), redirect: "manual" });
       const body = await readBody(response.body, options.maxBodyBytes);
       const text = redact(body.text);
+      // A body of millions of tiny values would take seconds and gigabytes to parse: it is not parsed.
+      const tooManyValues = !body.truncated && holdsMoreJsonValues(text, MAX_PARSED_VALUES);
       let json: unknown;
       try {
-        json = text && !body.truncated ? JSON.parse(text) : undefined;
+        json = text && !body.truncated && !tooManyValues ? JSON.parse(text) : undefined;
       } catch {
         json = undefined;
       }
@@ -126,6 +130,7 @@ export function createSession(options: SessionOptions) {
         contentType: responseHeaders["content-type"] ?? "",
         bodyBytes: body.bytes,
         ...(body.truncated && { truncatedAt: options.maxBodyBytes }),
+        ...(tooManyValues && { tooManyValues: MAX_PARSED_VALUES }),
         bodyExcerpt: clip(text, BODY_EXCERPT_CHARS),
       };
       return { exchange: { request: shown, response: received }, json };
