@@ -38,7 +38,7 @@ const DOCUMENT_ID = "openapi.yaml";
  * mock's world holds about 1,400; 3,000 invalid values (27,000 errors when each is an empty object) take about
  * 0.25 s to collect every error of, and the time grows with the square of the errors.
  */
-export const MAX_DETAILED_VALUES = 3_000;
+const MAX_DETAILED_VALUES = 3_000;
 
 /** Whether `value` holds more than `limit` values: a walk without recursion that stops past the limit. */
 function holdsMoreValues(value: unknown, limit: number): boolean {
