@@ -14,6 +14,16 @@ import { world } from "./world.js";
 
 const commands: Record<string, (args: string[]) => Promise<void>> = { mock, world, verify, docs, diff };
 
+// A reader that closes the pipe (`signalzen-api world | head`) wants no more output: end quietly, as Unix tools do.
+// Any other failure to write the output (a full disk) is said plainly, without a stack trace.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+  process.stderr.write(`signalzen-api: could not write to standard output: ${error.code ?? error.message}\n`);
+  process.exit(1);
+});
+// With stderr closed there is nowhere to say anything: carry on, the exit code still tells.
+process.stderr.on("error", () => undefined);
+
 async function main(argv: string[]): Promise<void> {
   const [command, ...args] = argv;
   if (!command || command === "--help" || command === "-h" || command === "help") return void console.log(USAGE);

@@ -19,8 +19,9 @@ Commands:
             --seed S          the world's seed (default: the mock's)
             --users N         how many users (default 250)
             --output FILE     where to write it (default: standard output)
-  verify    Check any server against the contract and print a report (exit 0 only when all pass);
-            a line per finished check goes to stderr.
+  verify    Check any server against the contract and print a report; a line per finished check goes to stderr.
+            Exit 0 when every check that ran passed (checks not run, such as the POST ones without
+            --probe-methods, are listed with why), 1 when one failed or the run stopped early.
             --base-url URL       the server, e.g. https://api.signalzen.com/external (required)
             --secret S           the API secret (or set SIGNALZEN_API_SECRET)
             --json               print the report as JSON
@@ -32,6 +33,7 @@ Commands:
             --max-body-bytes N   read at most N bytes of a body (default ${VERIFY_DEFAULTS.maxBodyBytes})
             --seed N             seed of the generated requests (default ${VERIFY_DEFAULTS.seed})
             --probe-methods      also send POST, for the 405 checks (otherwise only GET is sent)
+            --strict             exit 1 unless every check ran and passed (not run counts as failed)
             --verbose            list passing checks too
   diff      List the changes between two contracts that matter to consumers, each breaking or compatible.
             BASE HEAD     openapi.yaml files (YAML or JSON), or git:REF for this repository's openapi.yaml

@@ -19,6 +19,7 @@ export async function verify(args: string[]): Promise<void> {
     "max-body-bytes": { type: "string" },
     seed: { type: "string" },
     "probe-methods": { type: "boolean" },
+    strict: { type: "boolean" },
     verbose: { type: "boolean" },
   });
   if (values.help) return void console.log(USAGE);
@@ -61,6 +62,7 @@ export async function verify(args: string[]): Promise<void> {
     ...(maxBodyBytes !== undefined && { maxBodyBytes }),
     ...(seed !== undefined && { seed }),
     probeMethods: values["probe-methods"] ?? false,
+    strict: values.strict ?? false,
     onProgress: (check, done, total) => console.error(formatProgress(check, done, total)),
   });
   console.log(

@@ -27,10 +27,34 @@ const validator = createSchemaValidator();
 const EXCERPT_CHARS = 120;
 const BODY_START_CHARS = 200;
 
-/** A value as JSON, shortened for a report. */
+/**
+ * A value as JSON, shortened for a report. Written only as far as the excerpt shows: a server's value can be
+ * megabytes long or nested thousands deep (JSON.stringify would overflow the stack), and each level written
+ * costs at least one character of the budget, so the recursion is at most EXCERPT_CHARS deep.
+ */
 export function excerpt(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS - 3)}...` : text;
+  let text = "";
+  const full = () => text.length > EXCERPT_CHARS;
+  const write = (node: unknown): void => {
+    if (node === null || typeof node !== "object") {
+      text += (JSON.stringify(node) ?? String(node)).slice(0, EXCERPT_CHARS + 1);
+      return;
+    }
+    const array = Array.isArray(node);
+    text += array ? "[" : "{";
+    // Keys one at a time: a million-item array is not copied to show its first few.
+    const keys = array ? undefined : Object.keys(node);
+    const length = array ? node.length : keys!.length;
+    for (let index = 0; index < length; index++) {
+      if (full()) return;
+      if (index) text += ",";
+      if (keys) text += `${JSON.stringify(keys[index]).slice(0, EXCERPT_CHARS + 1)}:`;
+      write(array ? node[index] : (node as Record<string, unknown>)[keys![index]!]);
+    }
+    text += array ? "]" : "}";
+  };
+  write(value);
+  return full() ? `${text.slice(0, EXCERPT_CHARS - 3)}...` : text;
 }
 
 /** The start of a response's body, for a finding about the answer as a whole. */
@@ -86,13 +110,20 @@ export function conforms(reply: Reply, operation: Operation): Finding[] {
     findings.push({ message, exchange, excerpt: bodyStart(exchange) });
     return findings;
   }
+  if (response.tooManyValues !== undefined) {
+    const message =
+      `the body holds more than ${response.tooManyValues} JSON values, more than any answer the contract ` +
+      "allows: not parsed, nor checked against its schema";
+    findings.push({ message, exchange, excerpt: bodyStart(exchange) });
+    return findings;
+  }
   if (json === undefined) {
     findings.push({ message: "the body is not JSON", exchange, excerpt: bodyStart(exchange) });
     return findings;
   }
   for (const violation of validator.validate(pointer, json)) {
     findings.push({
-      message: `the body ${violation.message}`,
+      message: `the body ${violation.message}${violation.firstOnly ? ` (${violation.firstOnly})` : ""}`,
       exchange,
       instancePath: violation.instancePath,
       excerpt: excerpt(resolvePointer(json, violation.instancePath)),

@@ -80,12 +80,19 @@ export function formatReport(report: VerifyReport, options: { verbose?: boolean 
   const counts = `${checks} checks: ${passed} passed, ${failed} failed, ${notRun} not run`;
   lines.push("", `${counts}; ${report.requests} requests in ${seconds} s`);
   if (report.stopped) lines.push(`Stopped early: ${report.stopped}.`);
-  lines.push(
-    report.ok
-      ? "The server keeps the contract."
-      : "The server breaks the contract (or some checks could not run): see above.",
-  );
+  lines.push(verdict(report));
   return lines.join("\n");
+}
+
+/** The report's last line: what `ok` (and the exit code) rests on. */
+function verdict(report: VerifyReport): string {
+  const { failed, notRun } = report.summary;
+  if (failed) return "The server breaks the contract: see above.";
+  if (report.stopped) return "The run stopped before every check ran: see above.";
+  if (!report.ok) return "Some checks did not run, and --strict asks for every one: see above.";
+  return notRun
+    ? `The server keeps the contract in every check that ran (${notRun} not run: see above).`
+    : "The server keeps the contract.";
 }
 
 function formatFinding(finding: Finding): string[] {

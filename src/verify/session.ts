@@ -5,8 +5,8 @@
  * that is recorded, and what is recorded is bounded: an excerpt of each body, never the body.
  */
 import * as contract from "../../generated/contract.js";
-import { redactSecret } from "../contract/redact.js";
-import { readBody } from "./body.js";
+import { redactSecret, secretRedactor } from "../contract/redact.js";
+import { holdsMoreJsonValues, MAX_PARSED_VALUES, readBody } from "./body.js";
 
 /** How much of a body, and of each response header, a report keeps. */
 const BODY_EXCERPT_CHARS = 500;
@@ -20,13 +20,15 @@ export interface SentRequest {
 
 export interface ReceivedResponse {
   status: number;
-  /** Every header, each value cut to 200 characters. */
+  /** Every header, each name and value scrubbed of the secret and cut to 200 characters. */
   headers: Record<string, string>;
   contentType: string;
   /** Bytes of the body read: all of it, or a little over the cap when truncated. */
   bodyBytes: number;
   /** Set to the cap when the body was longer: the rest was not read, and the body could not be checked. */
   truncatedAt?: number;
+  /** Set to the cap when the body holds more JSON values than verify parses: it was not parsed, nor checked. */
+  tooManyValues?: number;
   /** The first 500 characters of the body: what a report shows of it. */
   bodyExcerpt: string;
 }
@@ -77,6 +79,9 @@ export function createSession(options: SessionOptions) {
   const doFetch = options.fetch ?? globalThis.fetch;
   let sent = 0;
   const redact = (text: string) => redactSecret(text, options.secret);
+  // fetch lower-cases header names, so a name that quotes a mixed-case secret holds its lower-cased form.
+  const redactLowerCased = secretRedactor(options.secret.toLowerCase());
+  const redactName = (name: string) => redactLowerCased(redact(name));
   const clip = (text: string, length: number) => (text.length > length ? `${text.slice(0, length)}...` : text);
   const deadlinePassed = (): RunStopped | undefined =>
     options.deadline?.aborted ? (options.deadline.reason as RunStopped) : undefined;
@@ -106,20 +111,26 @@ export function createSession(options: SessionOptions) {
       const response = await doFetch(url, { method, headers, signal: AbortSignal.any(signals), redirect: "manual" });
       const body = await readBody(response.body, options.maxBodyBytes);
       const text = redact(body.text);
+      // A body of millions of tiny values would take seconds and gigabytes to parse: it is not parsed.
+      const tooManyValues = !body.truncated && holdsMoreJsonValues(text, MAX_PARSED_VALUES);
       let json: unknown;
       try {
-        json = text && !body.truncated ? JSON.parse(text) : undefined;
+        json = text && !body.truncated && !tooManyValues ? JSON.parse(text) : undefined;
       } catch {
         json = undefined;
       }
       const responseHeaders: Record<string, string> = {};
-      for (const [name, value] of response.headers) responseHeaders[name] = clip(redact(value), HEADER_VALUE_CHARS);
+      for (const [name, value] of response.headers) {
+        // A server may echo the secret in a header's name (`x-echo-<secret>: 1`) as well as in its value.
+        responseHeaders[clip(redactName(name), HEADER_VALUE_CHARS)] = clip(redact(value), HEADER_VALUE_CHARS);
+      }
       const received = {
         status: response.status,
         headers: responseHeaders,
         contentType: responseHeaders["content-type"] ?? "",
         bodyBytes: body.bytes,
         ...(body.truncated && { truncatedAt: options.maxBodyBytes }),
+        ...(tooManyValues && { tooManyValues: MAX_PARSED_VALUES }),
         bodyExcerpt: clip(text, BODY_EXCERPT_CHARS),
       };
       return { exchange: { request: shown, response: received }, json };

@@ -1,10 +1,12 @@
 /** The `signalzen-api` command line, run as a user runs it. */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createWorld } from "../../src/world/index.js";
-import { exitOf, startCli } from "../helpers/cli.js";
+import { exitOf, repoRoot, startCli } from "../helpers/cli.js";
 import { GOOD_HEADERS, rawRequest } from "../helpers/http.js";
 
 describe("signalzen-api mock", () => {
@@ -140,5 +142,83 @@ describe("signalzen-api world and mock --data", () => {
     expect(cli.output()).toMatch(pattern);
     expect(cli.output()).not.toContain("listening");
     expect(cli.output()).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe("where the output goes", () => {
+  const directory = mkdtempSync(path.join(tmpdir(), "signalzen-output-"));
+  afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+  it.each([
+    [
+      "a folder",
+      () => directory,
+      `is a folder; give a file's path, e.g. --output ${path.join(directory, "world.json")}`,
+    ],
+    [
+      "a file in a missing folder",
+      () => path.join(directory, "missing", "world.json"),
+      `cannot be created: the folder ${path.join(directory, "missing")} does not exist; ` +
+        `create it first (mkdir -p ${path.join(directory, "missing")})`,
+    ],
+  ])("world --output to %s: exit 2, what is wrong and how to fix it", async (_name, output, why) => {
+    const cli = startCli(["world", "--users", "3", "--output", output()]);
+    expect(await exitOf(cli.child)).toEqual({ code: 2, signal: null });
+    expect(cli.output()).toContain(`signalzen-api: --output ${output()} ${why}\n`);
+    expect(cli.output()).not.toMatch(/\n\s+at |EISDIR|ENOENT/);
+  });
+
+  it("world --output to a full disk: exit 1, and says the file is incomplete", async () => {
+    const cli = startCli(["world", "--users", "3", "--output", "/dev/full"]);
+    expect(await exitOf(cli.child)).toEqual({ code: 1, signal: null });
+    expect(cli.output()).toBe(
+      "signalzen-api: world: could not write /dev/full: no space left on the device (ENOSPC); " +
+        "what was written is incomplete\n",
+    );
+  });
+
+  /** The command with its standard output's reader gone at once, as `... | head` leaves it. */
+  async function withClosedStdout(args: string[]) {
+    const cli = startCli(args);
+    cli.child.stdout.destroy();
+    let stderr = "";
+    cli.child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    return { exit: await exitOf(cli.child), stderr };
+  }
+
+  it("world | head: a closed pipe ends the command quietly, exit 0", async () => {
+    expect(await withClosedStdout(["world", "--users", "2000"])).toEqual({
+      exit: { code: 0, signal: null },
+      stderr: "",
+    });
+  });
+
+  it("diff --json and verify --json | head end quietly too", async () => {
+    const contract = path.join(repoRoot, "openapi.yaml");
+    expect(await withClosedStdout(["diff", contract, contract, "--json"])).toEqual({
+      exit: { code: 0, signal: null },
+      stderr: "",
+    });
+    // verify's progress lines go to stderr, which is still open: only the report had nowhere to go.
+    const server = http.createServer(() => undefined); // never answers: the deadline ends the run
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const verify = await withClosedStdout([
+        "verify",
+        "--base-url",
+        url,
+        "--secret",
+        "x",
+        "--json",
+        "--deadline-ms",
+        "300",
+      ]);
+      expect(verify.exit).toEqual({ code: 0, signal: null });
+      expect(verify.stderr).not.toMatch(/EPIPE|\n\s+at /);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
   });
 });

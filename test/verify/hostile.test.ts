@@ -11,6 +11,7 @@ import * as contract from "../../generated/contract.js";
 import { formatReport } from "../../src/verify/report.js";
 import { type CheckReport, verify } from "../../src/verify/run.js";
 import { exitOf, startCli } from "../helpers/cli.js";
+import { startHostileServer } from "../helpers/hostile-server.js";
 import { startReferenceServer } from "../helpers/reference-server.js";
 
 const SECRET = "hostile-test-secret-93ab";
@@ -193,5 +194,116 @@ describe("a deadline for the whole run", () => {
     expect(report.summary).toEqual({ checks: CHECKS, passed: 0, failed: 0, notRun: CHECKS });
     expect(stderr.trimEnd().split("\n")).toHaveLength(CHECKS);
     expect(stderr).toContain(`[ 1/${CHECKS}] SKIP success/listUsers (not run: ${DEADLINE_MESSAGE(1_000)})`);
+  });
+});
+
+describe("a page far beyond what the contract allows", () => {
+  // A million empty users, 3 MB: collecting every error of it would take ajv hours (the cost grows with the
+  // square of the errors), synchronously, so no timer could fire.
+  const page = (items: number) =>
+    Buffer.from(`{"limit":50,"offset":0,"total":${items},"users":[${"{},".repeat(items - 1)}{}]}`);
+  const MILLION_ITEM_PAGE = page(1_000_000);
+  /** Answers the first `answered` requests with the page, and takes the rest without ever answering. */
+  const servePage = (body: Buffer, answered = Number.POSITIVE_INFINITY) =>
+    startHostileServer(
+      (_request, response, server) => {
+        if (server.requests.length > answered) return;
+        response.writeHead(200, { "Content-Type": contract.mediaType }).end(body);
+      },
+      { maxRequests: 1_000 },
+    );
+  const FIRST_ONLY =
+    "the body must NOT have more than 99 items " +
+    "(the value holds more than 3000 values: only its first violation was looked for, not every one)";
+
+  it("reports the page's first violation, and that it looked no further", async () => {
+    // 10,000 items: small enough that a run without the bound ends (in seconds), and fails here.
+    const server = await servePage(page(10_000));
+    closers.push(server.close);
+    const report = await verify({ baseUrl: server.url, secret: SECRET, userId: 1, messageId: 1, maxRequests: 1 });
+    expect(report.checks[0]).toMatchObject({
+      id: "success/listUsers",
+      status: "fail",
+      findings: [
+        {
+          message: FIRST_ONLY,
+          instancePath: "/users",
+          specPointer: "#/components/schemas/UserList/allOf/1/properties/users/maxItems",
+          keyword: "maxItems",
+          excerpt: `${`[${"{},".repeat(40)}`.slice(0, 117)}...`,
+        },
+      ],
+    });
+  });
+
+  it("the command keeps its deadline against a server sending it, and writes the report", async () => {
+    expect(MILLION_ITEM_PAGE.byteLength).toBe(3_000_049);
+    // Ten answers (a run reads the page in a few seconds now), then silence: the deadline is sure to come mid-run.
+    const server = await servePage(MILLION_ITEM_PAGE, 10);
+    closers.push(server.close);
+    const cli = startCli(["verify", "--base-url", server.url, "--secret", SECRET, "--json", "--deadline-ms", "3000"]);
+    // A safety net, not the assertion: a run that ignored its deadline would be killed here, with no report.
+    const safetyNet = setTimeout(() => cli.child.kill("SIGKILL"), 3_000 + 20_000);
+    let stdout = "";
+    cli.child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    const exit = await exitOf(cli.child);
+    clearTimeout(safetyNet);
+    expect(exit).toEqual({ code: 1, signal: null });
+    const report = JSON.parse(stdout);
+    expect(report.ok).toBe(false);
+    expect(report.stopped).toBe(DEADLINE_MESSAGE(3_000));
+    expect(report.checks[0].findings.map((finding: { message: string }) => finding.message)).toEqual([
+      "the body holds more than 100000 JSON values, more than any answer the contract allows: " +
+        "not parsed, nor checked against its schema",
+    ]);
+    expect(report.summary.checks).toBe(CHECKS);
+    expect(report.checks.at(-1)).toMatchObject({ status: "not-run", reason: DEADLINE_MESSAGE(3_000) });
+  }, 40_000);
+});
+
+describe("answers built to break the report", () => {
+  it("scrubs the secret from response header names, whatever their case", async () => {
+    const secret = "Echoed-Secret-In-A-Header-Name-77";
+    const server = await startHostileServer((request, response) => {
+      const token = String(request.headers.authorization ?? "").replace(/^Bearer /, "");
+      response.setHeader(`x-echo-${token}`, "1");
+      response.writeHead(200, { "Content-Type": contract.mediaType }).end("{}");
+    });
+    closers.push(server.close);
+    const report = await verify({ baseUrl: server.url, secret, maxRequests: 8 });
+    const exchange = report.checks[0]!.findings[0]!.exchange!;
+    expect(exchange.response!.headers).toMatchObject({ "x-echo-[redacted]": "1" });
+    const json = JSON.stringify(report).toLowerCase();
+    expect(json).not.toContain(secret.toLowerCase());
+    expect(formatReport(report).toLowerCase()).not.toContain(secret.toLowerCase());
+  });
+
+  it("reports a body nested 6,000 deep as a finding, and goes on with the run", async () => {
+    const deep = `{"limit":50,"offset":0,"total":1,"users":${"[".repeat(6_000)}${"]".repeat(6_000)}}`;
+    expect(deep.length).toBeGreaterThan(12_000);
+    const server = await startHostileServer((_request, response) => {
+      response.writeHead(200, { "Content-Type": contract.mediaType }).end(deep);
+    });
+    closers.push(server.close);
+    const report = await verify({ baseUrl: server.url, secret: SECRET, maxRequests: 20 });
+    expect(report.checks[0]).toMatchObject({
+      id: "success/listUsers",
+      status: "fail",
+      findings: [
+        {
+          message:
+            "the body must be object " +
+            "(the value holds more than 3000 values: only its first violation was looked for, not every one)",
+          instancePath: "/users/0",
+          excerpt: `${"[".repeat(117)}...`,
+        },
+      ],
+    });
+    // Every check has its outcome: the run went on after the deep body, until its request budget.
+    expect(report.summary.checks).toBe(CHECKS);
+    expect(report.stopped).toBe(
+      "the request budget of 20 is used up; raise --max-requests to run the remaining checks",
+    );
+    expect(report.summary.failed).toBeGreaterThan(5);
   });
 });

@@ -88,7 +88,16 @@ describe("verify against the mock", () => {
         "sends a POST: pass --probe-methods to run it (verify otherwise sends only GET)",
       ]),
     );
-    expect(onlyGet.ok).toBe(false);
+    // Not running what the user chose not to run is no failure: the run is ok, and says what it left out.
+    expect(onlyGet.ok).toBe(true);
+    expect(formatReport(onlyGet)).toContain(
+      "SKIP errors/listUsers/405-post: 405 with Allow: GET for POST (sent only with --probe-methods) " +
+        "(not run: sends a POST: pass --probe-methods to run it (verify otherwise sends only GET))",
+    );
+    expect(formatReport(onlyGet)).toMatch(
+      /\nThe server keeps the contract in every check that ran \(4 not run: see above\)\.$/,
+    );
+    expect((await verify({ baseUrl: mock.url, secret: SECRET, strict: true, generatedRuns: 1 })).ok).toBe(false);
     const bounded = await verify({ baseUrl: mock.url, secret: SECRET, maxRequests: 10, probeMethods: true });
     expect(bounded.requests).toBe(10);
     expect(bounded.ok).toBe(false);
@@ -289,6 +298,21 @@ describe("signalzen-api verify (the command)", () => {
     } finally {
       await good.close();
       await bad.close();
+    }
+  });
+
+  it("exits 0 against a conforming server with the default flags; --strict asks for the POST checks too", async () => {
+    const server = await startReferenceServer(SECRET);
+    try {
+      const plain = startVerify(["--base-url", server.url, "--secret", SECRET, "--json"]);
+      expect(await exitOf(plain.child)).toEqual({ code: 0, signal: null });
+      const report = JSON.parse(plain.stdout()) as VerifyReport;
+      expect([report.ok, report.summary]).toEqual([true, { checks: 48, passed: 44, failed: 0, notRun: 4 }]);
+      const strict = startVerify(["--base-url", server.url, "--secret", SECRET, "--strict"]);
+      expect(await exitOf(strict.child)).toEqual({ code: 1, signal: null });
+      expect(strict.stdout()).toContain("Some checks did not run, and --strict asks for every one: see above.");
+    } finally {
+      await server.close();
     }
   });
 
