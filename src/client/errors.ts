@@ -9,6 +9,17 @@
 import type * as contract from "../../generated/contract.js";
 import type { ErrorBody } from "../contract/models.js";
 
+/** How deep `toJSON` copies: the contract's error body is three levels deep; its `details` are free-form. */
+const MAX_JSON_DEPTH = 16;
+
+/** A copy of parsed JSON `levels` deep; what lies deeper is replaced by a note saying so. */
+function bounded(value: unknown, levels: number): unknown {
+  if (typeof value !== "object" || value === null) return value;
+  if (levels === 0) return "[nested too deeply to show]";
+  if (Array.isArray(value)) return value.map((item) => bounded(item, levels - 1));
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, bounded(item, levels - 1)]));
+}
+
 export interface RequestInfo {
   method: string;
   url: string;
@@ -26,10 +37,13 @@ export class SignalZenError extends Error {
     Object.assign(this, request);
   }
 
-  /** The error's fields for logs and JSON: everything but the stack, the cause and the headers. */
+  /**
+   * The error's fields for logs and JSON: everything but the stack, the cause and the headers, at most
+   * `MAX_JSON_DEPTH` levels deep (a server's error body nested thousands deep would make `JSON.stringify` throw).
+   */
   toJSON(): Record<string, unknown> {
     const { stack: _stack, cause: _cause, headers: _headers, ...fields } = this as Record<string, unknown>;
-    return { name: this.name, message: this.message, ...fields };
+    return bounded({ name: this.name, message: this.message, ...fields }, MAX_JSON_DEPTH) as Record<string, unknown>;
   }
 }
 

@@ -41,7 +41,10 @@ export interface WalkOptions {
   signal?: AbortSignal;
 }
 
-export interface AllOptions extends WalkOptions {}
+export interface AllOptions extends WalkOptions {
+  /** Headers sent with every page's request besides the client's own (never Authorization or Accept). */
+  headers?: HeadersInit | undefined;
+}
 
 /** Every record of a list: `for await (const user of sz.users.all())`, or page by page with `.pages()`. */
 export interface Paginator<Item, PageType> extends AsyncIterable<Item> {
@@ -55,7 +58,7 @@ const ignore = () => {};
 export function paginator<PageType extends Page, Item extends { id: number }>(
   fetchPage: PageFetcher<PageType>,
   itemsOf: (page: PageType) => Item[],
-  options: AllOptions,
+  options: WalkOptions,
   describe: string,
 ): Paginator<Item, PageType> {
   const {
@@ -65,7 +68,7 @@ export function paginator<PageType extends Page, Item extends { id: number }>(
     signal,
     ...rest
   } = options ?? {};
-  checkKnown(rest, "limit, offset, concurrency, signal");
+  checkKnown(rest, "limit, offset, concurrency, signal, headers");
   checkPage({ limit, offset });
   checkInteger("concurrency", concurrency, 1, MAX_CONCURRENCY);
   const walk = () => walkPages(fetchPage, itemsOf, { limit, offset, concurrency, signal, describe });

@@ -24,7 +24,7 @@ export interface RetryPolicy {
    */
   afterStatusCodes: number[];
   /**
-   * Statuses retried with exponential backoff and jitter.
+   * Statuses retried with exponential backoff and jitter; a `Retry-After` on them is not waited for.
    * @default [500, 502, 504]
    */
   statusCodes: number[];
@@ -132,10 +132,13 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 export function retryDelay(failure: unknown, retries: number, policy: RetryPolicy): number | undefined {
   if (retries >= policy.limit) return undefined;
   if (failure instanceof APIError) {
-    if (!policy.afterStatusCodes.includes(failure.status) && !policy.statusCodes.includes(failure.status))
-      return undefined;
-    if (failure.retryAfter === undefined) return backoffDelay(retries + 1, policy);
-    return failure.retryAfter > policy.maxRetryAfter ? undefined : failure.retryAfter;
+    // Retry-After is honoured only for `afterStatusCodes` (as ky does): on a 500 it is no promise, and
+    // `Retry-After: 3600` would otherwise end the retries, or `5` stall every call for five seconds.
+    if (policy.afterStatusCodes.includes(failure.status) && failure.retryAfter !== undefined) {
+      return failure.retryAfter > policy.maxRetryAfter ? undefined : failure.retryAfter;
+    }
+    const retried = policy.afterStatusCodes.includes(failure.status) || policy.statusCodes.includes(failure.status);
+    return retried ? backoffDelay(retries + 1, policy) : undefined;
   }
   const noAnswer = failure instanceof ConnectionError || failure instanceof TimeoutError;
   return noAnswer && policy.retryOnNetworkError ? backoffDelay(retries + 1, policy) : undefined;

@@ -62,15 +62,15 @@ describe("creation", () => {
     [{ apiSecret: "has space" }, "apiSecret has characters an HTTP header cannot carry"],
     [
       { apiSecret: SECRET, baseUrl: "not a url" },
-      "baseUrl must be an http(s) URL with no credentials, query or fragment",
+      'baseUrl must be an http(s) URL such as https://api.signalzen.com/external, or in a browser a path on the page\'s origin ("/api/signalzen"); got "not a url"',
     ],
     [
       { apiSecret: SECRET, baseUrl: "ftp://x" },
-      "baseUrl must be an http(s) URL with no credentials, query or fragment",
+      'baseUrl must be an http(s) URL such as https://api.signalzen.com/external, or in a browser a path on the page\'s origin ("/api/signalzen"); got "ftp://x"',
     ],
     [
       { apiSecret: SECRET, baseUrl: "https://u:p@api.example.test" },
-      "baseUrl must be an http(s) URL with no credentials, query or fragment",
+      "baseUrl must not carry credentials (user:password@host): the client sends apiSecret in the Authorization header; remove them from the URL",
     ],
     [
       { apiSecret: SECRET, baseUrl: "http://api.example.test" },
