@@ -169,14 +169,16 @@ function locationOf(sent: string | null, url: string, redact: Redactor): string 
 
 /**
  * An error body as text, scrubbed of the secret: decoded by its declared charset (a UTF-16 page quoting the request
- * would otherwise carry the secret with a NUL between its characters), unless its bytes read as UTF-8 show the
- * secret: a server could declare UTF-16 so that the secret's ASCII bytes decode to other characters.
+ * would otherwise carry the secret with a NUL between its characters), unless that reading hides a secret its bytes
+ * show as UTF-8: a server could declare UTF-16 so that the secret's ASCII bytes decode to other characters.
  */
 function errorText(bytes: Uint8Array, complete: boolean, contentType: string | null, redact: Redactor): string {
   const scrub = complete ? redact : redact.cut;
   const asUtf8 = new TextDecoder().decode(bytes);
-  const declared = decoderFor(contentType);
-  return scrub(declared && redact(asUtf8) === asUtf8 ? declared.decode(bytes) : asUtf8);
+  const declared = decoderFor(contentType)?.decode(bytes);
+  if (declared === undefined) return scrub(asUtf8);
+  const hides = redact(asUtf8) !== asUtf8 && redact(declared) === declared;
+  return scrub(hides ? asUtf8 : declared);
 }
 
 /** Whether a value shows the secret anywhere `console.log` would print it: message, stack, fields, causes. */

@@ -177,6 +177,92 @@ describe("requests", () => {
   });
 });
 
+describe("per-call options", () => {
+  it.each([
+    ["a record", { Prefer: "code=503", "X-Request-Id": "r1" }],
+    ["a Headers", new Headers({ Prefer: "code=503", "X-Request-Id": "r1" })],
+    [
+      "pairs",
+      [
+        ["Prefer", "code=503"],
+        ["X-Request-Id", "r1"],
+      ] as [string, string][],
+    ],
+  ])("sends a call's headers (%s) besides the client's own, on that call only", async (_name, headers) => {
+    const { sz, requests } = client(() => json(user));
+    await sz.users.get(123, { headers });
+    await sz.users.get(123);
+    expect([...requests[0]!.headers]).toEqual([
+      ["accept", contract.mediaType],
+      ["authorization", `Bearer ${SECRET}`],
+      ["prefer", "code=503"],
+      ["x-request-id", "r1"],
+    ]);
+    expect(requests[1]!.headers.has("prefer")).toBe(false);
+  });
+
+  it("sends them on every method, on each retry, and on every page of all() and pages()", async () => {
+    const page = (key: string, items: unknown[]) => json({ limit: 99, offset: 0, total: items.length, [key]: items });
+    const { sz, requests } = client(
+      (request, attempt) => {
+        if (attempt === 1) return errorResponse(503);
+        if (request.url.includes("/messages/")) return json({ id: 1 });
+        if (request.url.includes("/messages")) return page("messages", [{ id: 1 }]);
+        return request.url.endsWith("/users/7") ? json(user) : page("users", [{ id: 7 }]);
+      },
+      { retry: { backoffMs: 0 } },
+    );
+    const headers = { Prefer: "example=one" };
+    await sz.users.get(7, { headers });
+    await sz.users.list(undefined, { headers });
+    await sz.messages.list(7, {}, { headers });
+    await sz.messages.get(7, 1, { headers });
+    for await (const _ of sz.users.all({ headers }));
+    for await (const _ of sz.messages.all(7, { headers }).pages());
+    expect(requests.map((request) => request.headers.get("prefer"))).toEqual(Array(7).fill("example=one"));
+  });
+
+  it.each([
+    [{ Authorization: "Bearer other" }, "headers must not include authorization: the client sets it"],
+    [{ accept: "*/*" }, "headers must not include accept: the client sets it"],
+    [
+      [
+        ["ACCEPT", "x"],
+        ["Authorization", "y"],
+      ],
+      "headers must not include authorization or accept: the client sets them",
+    ],
+  ])("refuses %j before sending anything", async (headers, start) => {
+    const { sz, requests } = client(() => json(user));
+    const error = await caught(sz.users.get(1, { headers: headers as HeadersInit }));
+    expect(error).toBeInstanceOf(InvalidArgumentError);
+    expect(error.message).toBe(
+      `${start} (Authorization from apiSecret, Accept to the contract's media type); send the rest`,
+    );
+    expect(() => sz.users.all({ headers: headers as HeadersInit })).toThrow(error.message);
+    expect(requests).toHaveLength(0);
+  });
+
+  it.each([[{ "bad name": "x" }], [{ "X-Ok": "line\nbreak" }], [42]])(
+    "refuses headers HTTP cannot carry: %j",
+    async (headers) => {
+      const error = await caught(
+        createSignalZenClient({ apiSecret: SECRET }).users.get(1, { headers: headers as never }),
+      );
+      expect(error).toBeInstanceOf(InvalidArgumentError);
+      expect(error.message).toBe(
+        "headers must be a Headers, a record of names to strings, or [name, value] pairs, with names of letters," +
+          " digits and !#$%&'*+-.^_`|~ and values of Latin-1 characters without line breaks",
+      );
+    },
+  );
+
+  it("refuses an unknown call option, naming the known ones", async () => {
+    const error = await caught(createSignalZenClient({ apiSecret: SECRET }).users.get(1, { timeout: 5 } as never));
+    expect(error.message).toBe("unknown option timeout; the options are signal, headers");
+  });
+});
+
 describe("errors", () => {
   const classes: [number, abstract new (...args: never[]) => APIError][] = [
     [400, BadRequestError],
@@ -369,6 +455,25 @@ describe("retries", () => {
       await expect(result).rejects.toBe(reason);
       expect(requests).toHaveLength(1);
       expect(vi.getTimerCount()).toBe(0); // the 30 s wait was cleared
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it.each([
+    ["3600", "which would end the retries"],
+    ["5", "which would stall the call five seconds"],
+  ])("backs off on a 500 whatever its Retry-After (%s s, %s): Retry-After is for afterStatusCodes", async (after) => {
+    vi.useFakeTimers();
+    try {
+      const { sz, requests } = client(
+        (_request, attempt) => (attempt === 1 ? errorResponse(500, { "Retry-After": after }) : json(user)),
+        { retry: { backoffMs: 100, backoffLimit: 100 } },
+      );
+      const result = sz.users.get(123);
+      await vi.advanceTimersByTimeAsync(100); // the backoff's ceiling: full jitter waits 0 to 100 ms
+      expect(requests).toHaveLength(2);
+      await expect(result).resolves.toEqual(user);
     } finally {
       vi.useRealTimers();
     }
