@@ -10,7 +10,8 @@ import { createHandlers } from "../../../src/mock/msw.js";
 const worker = setupWorker(...createHandlers({ seed: "browser", users: 30 }));
 await worker.start({ serviceWorker: { url: "/mockServiceWorker.js" }, onUnhandledRequest: "error", quiet: true });
 
-const sz = createSignalZenClient({ apiSecret: "any-secret" });
+// MSW answers any secret; this page opts in to holding one (a real app calls its own proxy with none).
+const sz = createSignalZenClient({ apiSecret: "any-secret", dangerouslyAllowBrowser: true });
 const page = await sz.users.list({ limit: 10 });
 const list = document.createElement("ul");
 list.id = "users";
