@@ -15,7 +15,7 @@ import {
   ResponseTooLargeError,
   SignalZenError,
   TimeoutError,
-  type RequestInfo,
+  type RequestSummary,
 } from "./errors.js";
 import { decoderFor, readBody, readBytes } from "./read-body.js";
 import type { Redactor } from "../contract/redact.js";
@@ -52,7 +52,7 @@ export async function attempt(transport: Transport, url: string, call: Call, che
   const { redact } = transport;
   const { signal } = call;
   const sent = call.headers ? withHeaders(transport.headers, call.headers) : transport.headers;
-  const request: RequestInfo = { method: "GET", url };
+  const request: RequestSummary = { method: "GET", url };
   // Only a caller's signal puts a signal on the request: in Node one on every request costs about 30% of the
   // throughput (undici registers listeners and a finalizer per request). A timeout without one cancels the body.
   const controller = signal && new AbortController();

@@ -13,6 +13,7 @@ export type { CallOptions } from "./resources.js";
 export type { AllOptions, Paginator } from "./paginate.js";
 export {
   SignalZenError,
+  RequestError,
   APIError,
   BadRequestError,
   AuthenticationError,

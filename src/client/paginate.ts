@@ -59,7 +59,7 @@ export function paginator<PageType extends Page, Item extends { id: number }>(
   fetchPage: PageFetcher<PageType>,
   itemsOf: (page: PageType) => Item[],
   options: WalkOptions,
-  describe: string,
+  list: string,
 ): Paginator<Item, PageType> {
   const {
     limit = contract.bounds.limit.maximum,
@@ -71,7 +71,7 @@ export function paginator<PageType extends Page, Item extends { id: number }>(
   checkKnown(rest, "limit, offset, concurrency, signal, headers");
   checkPage({ limit, offset });
   checkInteger("concurrency", concurrency, 1, MAX_CONCURRENCY);
-  const walk = () => walkPages(fetchPage, itemsOf, { limit, offset, concurrency, signal, describe });
+  const walk = () => walkPages(fetchPage, itemsOf, { limit, offset, concurrency, signal, list });
   return {
     pages: walk,
     async *[Symbol.asyncIterator]() {
@@ -85,7 +85,7 @@ export async function* walkPages<P extends Page>(
   itemsOf: (page: P) => readonly { id: number }[],
   options: Required<Pick<WalkOptions, "limit" | "offset" | "concurrency">> & {
     signal?: AbortSignal | undefined;
-    describe: string;
+    list: string;
   },
 ): AsyncGenerator<P, void, undefined> {
   const { limit, concurrency } = options;
@@ -97,8 +97,7 @@ export async function* walkPages<P extends Page>(
   let total = 0;
   let maxTotal = 0;
 
-  const fail = (problem: string) =>
-    new PaginationError(`${options.describe}: ${problem}; restart the walk`, { method: "GET", url: options.describe });
+  const fail = (problem: string) => new PaginationError(`${options.list}: ${problem}; restart the walk`, options.list);
   /** Applies the rules to a page as it is reached, in order. False means the walk is over. */
   const accept = (page: P, requestedOffset: number, first: boolean): boolean => {
     const items = itemsOf(page);

@@ -10,14 +10,15 @@ import type { Call } from "./attempt.js";
 import type { Message, MessageList, PageParams, User, UserList } from "../contract/models.js";
 import { paginator, type AllOptions, type Paginator } from "./paginate.js";
 
-type Operation<Path extends keyof paths> = paths[Path]["get"];
-export type Parameters<Path extends keyof paths> = Operation<Path>["parameters"];
-export type Success<Path extends keyof paths> = Operation<Path>["responses"][200]["content"][typeof contract.mediaType];
+type GetOperation<Path extends keyof paths> = paths[Path]["get"];
+export type GetParameters<Path extends keyof paths> = GetOperation<Path>["parameters"];
+export type Success<Path extends keyof paths> =
+  GetOperation<Path>["responses"][200]["content"][typeof contract.mediaType];
 
 /** Sends a GET to a path, with retries, and resolves with what the path answers. */
 export type Get = <Path extends keyof paths>(
   path: Path,
-  parameters: Parameters<Path>,
+  parameters: GetParameters<Path>,
   call: Call,
 ) => Promise<Success<Path>>;
 
@@ -41,7 +42,7 @@ function checkCall(options: CallOptions | undefined): Call {
 }
 
 /** The URL for a path and its parameters (path values are checked ids, query values checked integers: no escaping). */
-export function urlFor<Path extends keyof paths>(baseUrl: string, path: Path, parameters: Parameters<Path>): string {
+export function urlFor<Path extends keyof paths>(baseUrl: string, path: Path, parameters: GetParameters<Path>): string {
   const values: Record<string, unknown> = parameters.path ?? {};
   const query: Record<string, unknown> = parameters.query ?? {};
   let url = baseUrl + path.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name]));

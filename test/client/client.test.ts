@@ -17,6 +17,7 @@ import {
   PermissionDeniedError,
   RateLimitError,
   ServiceUnavailableError,
+  RequestError,
   SignalZenError,
   TimeoutError,
 } from "../../src/client/index.js";
@@ -257,6 +258,16 @@ describe("per-call options", () => {
     },
   );
 
+  it("is an InvalidArgumentError about no request: no method or url, in its fields or its JSON", async () => {
+    const error = await caught(createSignalZenClient({ apiSecret: SECRET }).users.get(0));
+    expect(error).toBeInstanceOf(InvalidArgumentError);
+    expect(error).not.toBeInstanceOf(RequestError);
+    expect(JSON.parse(JSON.stringify(error))).toEqual({
+      name: "InvalidArgumentError",
+      message: "id must be a whole number from 1 to 2147483647; got 0",
+    });
+  });
+
   it("refuses an unknown call option, naming the known ones", async () => {
     const error = await caught(createSignalZenClient({ apiSecret: SECRET }).users.get(1, { timeout: 5 } as never));
     expect(error.message).toBe("unknown option timeout; the options are signal, headers");
@@ -287,6 +298,7 @@ describe("errors", () => {
     const error = await caught(sz.users.get(5));
     expect(error).toBeInstanceOf(ErrorClass);
     expect(error).toBeInstanceOf(APIError);
+    expect(error).toBeInstanceOf(RequestError);
     expect(error).toBeInstanceOf(SignalZenError);
     expect(error.name).toBe(ErrorClass.name);
     expect(error.status).toBe(status);
