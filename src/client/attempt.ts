@@ -1,11 +1,14 @@
 /**
  * One attempt at a GET: the request, the answer's body read once (bounded, under the attempt's deadline), the
  * secret scrubbed from it before anything parses or quotes it, and the outcome: the parsed body, or the failure
- * classified as a `SignalZenError`. Whether to try again is the retry policy's business (retry.ts).
+ * classified as a `SignalZenError`. Whether to try again is the retry policy's business (retry-policy.ts).
  *
  * The deadline races the whole exchange, headers and body, so that even a `fetch` that ignores its signal ends in a
- * `TimeoutError`; and it aborts the request's signal, which makes the runtime drop the connection at once (a
- * server trickling its body would otherwise hold it for as long as it trickles).
+ * `TimeoutError`. At the deadline it cancels the body being read, which drops the connection at once (a server
+ * trickling its body would otherwise hold it for as long as it trickles). Before the headers there is no body to
+ * cancel: only a signal on the request can drop the connection then, and the request has one only when the
+ * caller gave one (see below), so a server slow to send its headers holds the connection until it has sent them
+ * (README: Timeouts).
  */
 import {
   ConnectionError,
@@ -19,7 +22,7 @@ import {
 } from "./errors.js";
 import { decoderFor, readBody, readBytes } from "./read-body.js";
 import type { Redactor } from "../contract/redact.js";
-import { parseRetryAfter } from "./retry.js";
+import { parseRetryAfter } from "./retry-after.js";
 
 export interface Transport {
   fetch: (request: Request) => Promise<Response>;

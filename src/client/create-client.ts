@@ -13,7 +13,8 @@ import { bodyChecks } from "./body-checks.js";
 import { checkOptions, type ClientOptions } from "./options.js";
 import { secretRedactor } from "../contract/redact.js";
 import { resources, urlFor, type Get, type Resources } from "./resources.js";
-import { resolveRetryPolicy, withRetries } from "./retry.js";
+import { withRetries } from "./retry.js";
+import { resolveRetryPolicy } from "./retry-policy.js";
 
 type RawClient = Client<paths, `${string}/${string}`>;
 

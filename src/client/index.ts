@@ -33,8 +33,9 @@ export {
   PaginationError,
   InvalidArgumentError,
 } from "./errors.js";
-export { defaultRetryPolicy, parseRetryAfter } from "./retry.js";
-export type { RetryPolicy } from "./retry.js";
+export { defaultRetryPolicy } from "./retry-policy.js";
+export { parseRetryAfter } from "./retry-after.js";
+export type { RetryPolicy } from "./retry-policy.js";
 export type {
   User,
   UserAttribute,

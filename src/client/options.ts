@@ -5,7 +5,8 @@
 import * as contract from "../../generated/contract.js";
 import { checkInteger, isLoopback } from "./arguments.js";
 import { InvalidArgumentError } from "./errors.js";
-import { MAX_DELAY_MS, type RetryPolicy } from "./retry.js";
+import type { RetryPolicy } from "./retry-policy.js";
+import { MAX_DELAY_MS } from "./sleep.js";
 
 export interface ClientOptions {
   /**
