@@ -4,7 +4,7 @@
  * (names arrive lower-cased), and a UTF-16 error page quoting the request.
  */
 import { inspect } from "node:util";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as contract from "../../generated/contract.js";
 import {
   AuthenticationError,
@@ -14,20 +14,11 @@ import {
   RedirectError,
 } from "../../src/client/index.js";
 import { caught } from "../helpers/caught.js";
-import { startHostileServer, type HostileHandler, type HostileServer } from "../helpers/hostile-server.js";
+import { serveHostile } from "../helpers/serve-hostile.js";
+import type { HostileServer } from "../helpers/hostile-server.js";
 
 const SECRET = "Sk_Live_AbCdEf0123456";
-const servers: HostileServer[] = [];
-
-async function serve(handle: HostileHandler): Promise<HostileServer> {
-  const server = await startHostileServer(handle);
-  servers.push(server);
-  return server;
-}
-
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
+const serve = serveHostile();
 
 /** A client that would retry a connection failure twice at once: a deep body must be sent once. */
 const client = (server: HostileServer) =>
