@@ -152,7 +152,9 @@ export async function attempt(transport: Transport, url: string, call: Call, che
 /** The client's headers and a call's own, in one set (the call's cannot name the client's: see arguments.ts). */
 function withHeaders(own: Headers, added: Headers): Headers {
   const all = new Headers(own);
-  for (const [name, value] of added) all.append(name, value);
+  added.forEach((value, name) => {
+    all.append(name, value); // forEach, not for-of: a consumer's lib may lack DOM.Iterable
+  });
   return all;
 }
 
