@@ -13,6 +13,8 @@ import {
   InvalidResponseError,
   RedirectError,
 } from "../../src/client/index.js";
+import { attempt } from "../../src/client/attempt.js";
+import { secretRedactor } from "../../src/contract/redact.js";
 import { caught } from "../helpers/caught.js";
 import { serveHostile } from "../helpers/serve-hostile.js";
 import type { HostileServer } from "../helpers/hostile-server.js";
@@ -79,6 +81,29 @@ describe("a body nested 6,000 deep", () => {
     for (let level = 0; level < 14; level++) details = details[0];
     expect(details).toBe("[nested too deeply to show]");
     expect(json.rawBody).toBe(body);
+  });
+});
+
+describe("a body check that throws", () => {
+  it("files the body as an InvalidResponseError, not a connection failure", async () => {
+    const transport = {
+      fetch: async () => new Response("{}"),
+      headers: new Headers(),
+      timeoutMs: 1_000,
+      maxResponseBytes: 1_000,
+      redact: secretRedactor(SECRET),
+    };
+    const overflow = new RangeError("Maximum call stack size exceeded");
+    const error = await caught(
+      attempt(transport, "http://127.0.0.1:1/users/1", {}, () => {
+        throw overflow;
+      }),
+    );
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(error.message).toBe(
+      "GET http://127.0.0.1:1/users/1 answered 200 with a body the client could not examine (nested too deeply?)",
+    );
+    expect(error.cause).toBe(overflow);
   });
 });
 
