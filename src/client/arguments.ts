@@ -44,6 +44,12 @@ export function checkKnown(rest: object, known: string): void {
   if (unknown.length) throw new InvalidArgumentError(`unknown option ${unknown.join(", ")}; the options are ${known}`);
 }
 
+/**
+ * A call's headers as a caller may give them (spelt out rather than the DOM's `HeadersInit`, which a project
+ * compiled without the DOM lib does not have).
+ */
+export type CallHeaders = Headers | Record<string, string> | [string, string][];
+
 /** Headers the client sets itself; a call cannot override them. */
 const CLIENT_HEADERS = ["authorization", "accept"];
 

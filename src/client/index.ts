@@ -10,6 +10,7 @@ export type { SignalZenClient } from "./create-client.js";
 export { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS } from "./options.js";
 export type { ClientOptions } from "./options.js";
 export type { CallOptions } from "./resources.js";
+export type { CallHeaders } from "./arguments.js";
 export type { AllOptions, Paginator } from "./paginate.js";
 export {
   SignalZenError,

@@ -18,7 +18,7 @@
  * - Leaving the loop early (`break`, `return`, an exception) aborts the requests still in flight.
  */
 import * as contract from "../../generated/contract.js";
-import { checkInteger, checkKnown, checkPage } from "./arguments.js";
+import { checkInteger, checkKnown, checkPage, type CallHeaders } from "./arguments.js";
 import { PaginationError } from "./errors.js";
 
 export interface Page {
@@ -43,7 +43,7 @@ export interface WalkOptions {
 
 export interface AllOptions extends WalkOptions {
   /** Headers sent with every page's request besides the client's own (never Authorization or Accept). */
-  headers?: HeadersInit | undefined;
+  headers?: CallHeaders | undefined;
 }
 
 /** Every record of a list: `for await (const user of sz.users.all())`, or page by page with `.pages()`. */

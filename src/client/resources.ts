@@ -5,7 +5,7 @@
  */
 import type * as contract from "../../generated/contract.js";
 import type { paths } from "../../generated/schema.js";
-import { checkHeaders, checkId, checkKnown, checkPage } from "./arguments.js";
+import { checkHeaders, checkId, checkKnown, checkPage, type CallHeaders } from "./arguments.js";
 import type { Call } from "./attempt.js";
 import type { Message, MessageList, PageParams, User, UserList } from "../contract/models.js";
 import { paginator, type AllOptions, type Paginator } from "./paginate.js";
@@ -31,7 +31,7 @@ export interface CallOptions {
    * and are refused here.
    * @example { Prefer: "code=503" } // the mock answers with that status
    */
-  headers?: HeadersInit | undefined;
+  headers?: CallHeaders | undefined;
 }
 
 /** A call's options, checked before anything is sent. */
