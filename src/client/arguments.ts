@@ -44,6 +44,41 @@ export function checkKnown(rest: object, known: string): void {
   if (unknown.length) throw new InvalidArgumentError(`unknown option ${unknown.join(", ")}; the options are ${known}`);
 }
 
+/**
+ * A call's headers as a caller may give them (spelt out rather than the DOM's `HeadersInit`, which a project
+ * compiled without the DOM lib does not have).
+ */
+export type CallHeaders = Headers | Record<string, string> | [string, string][];
+
+/** Headers the client sets itself; a call cannot override them. */
+const CLIENT_HEADERS = ["authorization", "accept"];
+
+/**
+ * A call's own headers (`{ Prefer: "code=503" }`, a `Headers`, or `[name, value]` pairs), checked now: a name or
+ * value HTTP cannot carry, or one of the client's own headers, is refused with what to do instead.
+ */
+export function checkHeaders(init: unknown): Headers | undefined {
+  if (init === undefined) return undefined;
+  let headers: Headers;
+  try {
+    headers = new Headers(init as HeadersInit);
+  } catch {
+    // Not quoted: a header's value may be a credential of the caller's.
+    throw new InvalidArgumentError(
+      "headers must be a Headers, a record of names to strings, or [name, value] pairs, with names of letters," +
+        " digits and !#$%&'*+-.^_`|~ and values of Latin-1 characters without line breaks",
+    );
+  }
+  const fixed = CLIENT_HEADERS.filter((name) => headers.has(name));
+  if (fixed.length) {
+    throw new InvalidArgumentError(
+      `headers must not include ${fixed.join(" or ")}: the client sets ${fixed.length > 1 ? "them" : "it"}` +
+        " (Authorization from apiSecret, Accept to the contract's media type); send the rest",
+    );
+  }
+  return headers;
+}
+
 /** Loopback hosts, where plain http:// never leaves the machine. */
 export function isLoopback(hostname: string): boolean {
   return hostname === "localhost" || hostname === "[::1]" || /^127(\.\d{1,3}){3}$/.test(hostname);

@@ -1,11 +1,14 @@
 /**
  * One attempt at a GET: the request, the answer's body read once (bounded, under the attempt's deadline), the
  * secret scrubbed from it before anything parses or quotes it, and the outcome: the parsed body, or the failure
- * classified as a `SignalZenError`. Whether to try again is the retry policy's business (retry.ts).
+ * classified as a `SignalZenError`. Whether to try again is the retry policy's business (retry-policy.ts).
  *
  * The deadline races the whole exchange, headers and body, so that even a `fetch` that ignores its signal ends in a
- * `TimeoutError`; and it aborts the request's signal, which makes the runtime drop the connection at once (a
- * server trickling its body would otherwise hold it for as long as it trickles).
+ * `TimeoutError`. At the deadline it cancels the body being read, which drops the connection at once (a server
+ * trickling its body would otherwise hold it for as long as it trickles). Before the headers there is no body to
+ * cancel: only a signal on the request can drop the connection then, and the request has one only when the
+ * caller gave one (see below), so a server slow to send its headers holds the connection until it has sent them
+ * (README: Timeouts).
  */
 import {
   ConnectionError,
@@ -15,15 +18,15 @@ import {
   ResponseTooLargeError,
   SignalZenError,
   TimeoutError,
-  type RequestInfo,
+  type RequestSummary,
 } from "./errors.js";
-import { readBody } from "./read-body.js";
+import { decoderFor, readBody, readBytes } from "./read-body.js";
 import type { Redactor } from "../contract/redact.js";
-import { parseRetryAfter } from "./retry.js";
+import { parseRetryAfter } from "./retry-after.js";
 
 export interface Transport {
   fetch: (request: Request) => Promise<Response>;
-  /** Both required headers, made once. */
+  /** The client's own headers (Accept, and Authorization when it has the secret), made once. */
   headers: Headers;
   timeoutMs: number;
   maxResponseBytes: number;
@@ -40,15 +43,19 @@ export type BodyCheck = (body: unknown) => string | undefined;
 export const EXCERPT_BYTES = 65_536;
 const TIMED_OUT = Symbol("timed out");
 
+/** What one call adds to its requests: the caller's signal and headers (checked: see arguments.ts). */
+export interface Call {
+  signal?: AbortSignal | undefined;
+  /** Sent besides the client's own; never Authorization or Accept. */
+  headers?: Headers | undefined;
+}
+
 /** Resolves with the parsed 2xx body; rejects with a `SignalZenError`, or with the reason `signal` aborted with. */
-export async function attempt(
-  transport: Transport,
-  url: string,
-  signal: AbortSignal | undefined,
-  check: BodyCheck,
-): Promise<any> {
+export async function attempt(transport: Transport, url: string, call: Call, check: BodyCheck): Promise<any> {
   const { redact } = transport;
-  const request: RequestInfo = { method: "GET", url };
+  const { signal } = call;
+  const sent = call.headers ? withHeaders(transport.headers, call.headers) : transport.headers;
+  const request: RequestSummary = { method: "GET", url };
   // Only a caller's signal puts a signal on the request: in Node one on every request costs about 30% of the
   // throughput (undici registers listeners and a finalizer per request). A timeout without one cancels the body.
   const controller = signal && new AbortController();
@@ -58,30 +65,21 @@ export async function attempt(
   let answered = false;
   let over = false;
 
-  const read = (response: Response, limit: number) => {
-    reader = response.body?.getReader();
-    return readBody(reader, limit);
-  };
   const exchange = async () => {
     const response = await transport.fetch(
-      new Request(url, { headers: transport.headers, signal: controller?.signal, redirect: "manual" }),
+      new Request(url, { headers: sent, signal: controller?.signal, redirect: "manual" }),
     );
     answered = true;
     if (over) return response.body?.cancel(); // the headers came after the deadline: release the connection
     const { status, headers } = response;
     if (response.type === "opaqueredirect" || (status > 299 && status < 400)) {
       response.body?.cancel().catch(() => {});
-      let location = headers.get("location") ?? undefined;
-      try {
-        if (location) location = new URL(location, url).href;
-      } catch {
-        // not a URL: shown as sent
-      }
-      throw new RedirectError(request, status, location && redact(location));
+      throw new RedirectError(request, status, locationOf(headers.get("location"), url, redact));
     }
     if (!response.ok) {
-      const { text, complete } = await read(response, EXCERPT_BYTES);
-      const rawBody = complete ? redact(text) : redact.cut(text);
+      reader = response.body?.getReader();
+      const { bytes, complete } = await readBytes(reader, EXCERPT_BYTES);
+      const rawBody = errorText(bytes, complete, headers.get("content-type"), redact);
       let parsed: unknown;
       try {
         parsed = complete ? JSON.parse(rawBody) : undefined;
@@ -90,12 +88,13 @@ export async function attempt(
       }
       const shown = new Headers();
       headers.forEach((value, name) => {
-        if (redact(name) === name) shown.append(name, redact(value));
+        if (redact.anyCase(name) === name) shown.append(name, redact(value)); // names arrive lower-cased
       });
       const retryAfter = parseRetryAfter(headers.get("retry-after"));
       throw errorFromResponse(request, { status, headers: shown, rawBody, retryAfter }, parsed);
     }
-    const { text, complete } = await read(response, transport.maxResponseBytes);
+    reader = response.body?.getReader();
+    const { text, complete } = await readBody(reader, transport.maxResponseBytes);
     if (!complete) throw new ResponseTooLargeError(request, status, transport.maxResponseBytes);
     const rawBody = redact(text);
     const invalid = (problem: string, cause?: unknown) =>
@@ -106,7 +105,13 @@ export async function attempt(
     } catch (cause) {
       throw invalid(rawBody ? `a body that is not JSON: ${rawBody.slice(0, 200)}` : "an empty body", cause);
     }
-    const problem = check(body);
+    let problem: string | undefined;
+    try {
+      problem = check(body);
+    } catch (cause) {
+      // A body the checks cannot walk (nested too deep for the stack) is the server's fault, not the network's.
+      throw invalid("a body the client could not examine (nested too deeply?)", cause);
+    }
     if (problem) throw invalid(problem);
     return body;
   };
@@ -142,6 +147,43 @@ export async function attempt(
     clearTimeout(timer);
     if (stop) signal?.removeEventListener("abort", stop);
   }
+}
+
+/** The client's headers and a call's own, in one set (the call's cannot name the client's: see arguments.ts). */
+function withHeaders(own: Headers, added: Headers): Headers {
+  const all = new Headers(own);
+  added.forEach((value, name) => {
+    all.append(name, value); // forEach, not for-of: a consumer's lib may lack DOM.Iterable
+  });
+  return all;
+}
+
+/**
+ * A redirect's target, absolute, scrubbed of the secret: before `new URL()` rewrites it (it lower-cases the host,
+ * turns `\\` into `/` and `"` into `%22`, which the scrubber would no longer recognise), and after, in any case.
+ */
+function locationOf(sent: string | null, url: string, redact: Redactor): string | undefined {
+  if (!sent) return undefined;
+  const scrubbed = redact.anyCase(sent);
+  try {
+    return redact.anyCase(new URL(scrubbed, url).href);
+  } catch {
+    return scrubbed; // not a URL: shown as sent
+  }
+}
+
+/**
+ * An error body as text, scrubbed of the secret: decoded by its declared charset (a UTF-16 page quoting the request
+ * would otherwise carry the secret with a NUL between its characters), unless that reading hides a secret its bytes
+ * show as UTF-8: a server could declare UTF-16 so that the secret's ASCII bytes decode to other characters.
+ */
+function errorText(bytes: Uint8Array, complete: boolean, contentType: string | null, redact: Redactor): string {
+  const scrub = complete ? redact : redact.cut;
+  const asUtf8 = new TextDecoder().decode(bytes);
+  const declared = decoderFor(contentType)?.decode(bytes);
+  if (declared === undefined) return scrub(asUtf8);
+  const hides = redact(asUtf8) !== asUtf8 && redact(declared) === declared;
+  return scrub(hides ? asUtf8 : declared);
 }
 
 /** Whether a value shows the secret anywhere `console.log` would print it: message, stack, fields, causes. */

@@ -10,8 +10,14 @@ import type { BodyCheck } from "./attempt.js";
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 const isWhole = (value: unknown) => Number.isInteger(value) && Number(value) >= 0;
-/** What the server sent, short enough for a message. */
-const show = (value: unknown) => String(JSON.stringify(value)).slice(0, 100);
+/** What the server sent, short enough for a message; a value nested too deep to stringify is described instead. */
+function show(value: unknown): string {
+  try {
+    return String(JSON.stringify(value)).slice(0, 100);
+  } catch {
+    return "a value nested too deeply to show";
+  }
+}
 
 const isRecord: BodyCheck = (body) => (isObject(body) ? undefined : `JSON that is not an object: ${show(body)}`);
 

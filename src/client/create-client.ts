@@ -13,7 +13,8 @@ import { bodyChecks } from "./body-checks.js";
 import { checkOptions, type ClientOptions } from "./options.js";
 import { secretRedactor } from "../contract/redact.js";
 import { resources, urlFor, type Get, type Resources } from "./resources.js";
-import { resolveRetryPolicy, withRetries } from "./retry.js";
+import { withRetries } from "./retry.js";
+import { resolveRetryPolicy } from "./retry-policy.js";
 
 type RawClient = Client<paths, `${string}/${string}`>;
 
@@ -28,9 +29,11 @@ export interface SignalZenClient extends Resources {
 }
 
 export function createSignalZenClient(options: ClientOptions): SignalZenClient {
-  const { baseUrl, timeoutMs, maxResponseBytes } = checkOptions(options);
+  const { baseUrl, apiSecret, timeoutMs, maxResponseBytes } = checkOptions(options);
   const policy = resolveRetryPolicy(options.retry);
-  const headers = new Headers({ Authorization: `Bearer ${options.apiSecret}`, Accept: contract.mediaType });
+  // Through a proxy on the page's origin there is no secret: the proxy adds it.
+  const headers = new Headers({ Accept: contract.mediaType });
+  if (apiSecret !== undefined) headers.set("Authorization", `Bearer ${apiSecret}`);
   const customFetch = options.fetch;
   // Resolved per call, not at creation, so a fetch patched later (MSW) still applies.
   const fetch = (request: Request) => (customFetch ?? globalThis.fetch)(request);
@@ -39,11 +42,11 @@ export function createSignalZenClient(options: ClientOptions): SignalZenClient {
     headers,
     timeoutMs,
     maxResponseBytes,
-    redact: secretRedactor(options.apiSecret),
+    redact: secretRedactor(apiSecret ?? ""),
   };
-  const get: Get = (path, parameters, signal) => {
+  const get: Get = (path, parameters, call) => {
     const url = urlFor(baseUrl, path, parameters);
-    return withRetries(policy, signal, () => attempt(transport, url, signal, bodyChecks[path]!));
+    return withRetries(policy, call.signal, () => attempt(transport, url, call, bodyChecks[path]!));
   };
   const raw: RawClient = createClient<paths>({ baseUrl, fetch, headers, redirect: "manual" });
   return { ...resources(baseUrl, get), GET: raw.GET, raw };

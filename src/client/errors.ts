@@ -1,5 +1,7 @@
 /**
- * Every error the client throws is a `SignalZenError`. HTTP errors are `APIError`s, one small subclass per
+ * Every error the client throws is a `SignalZenError`; those about one request are `RequestError`s, which carry
+ * its method and URL (an `InvalidArgumentError` is raised before any request, a `PaginationError` is about a
+ * walk over many). HTTP errors are `APIError`s, one small subclass per
  * status the API documents, with that status as a literal type (openai-node's shape); `errorFromResponse` is the
  * one place a status becomes its class. `ConnectionError` and `TimeoutError` are failures to get an answer at
  * all. Messages carry the method and URL; the original failure is chained through `cause`. The API secret never
@@ -9,27 +11,47 @@
 import type * as contract from "../../generated/contract.js";
 import type { ErrorBody } from "../contract/models.js";
 
-export interface RequestInfo {
+/** How deep `toJSON` copies: the contract's error body is three levels deep; its `details` are free-form. */
+const MAX_JSON_DEPTH = 16;
+
+/** A copy of parsed JSON `levels` deep; what lies deeper is replaced by a note saying so. */
+function bounded(value: unknown, levels: number): unknown {
+  if (typeof value !== "object" || value === null) return value;
+  if (levels === 0) return "[nested too deeply to show]";
+  if (Array.isArray(value)) return value.map((item) => bounded(item, levels - 1));
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, bounded(item, levels - 1)]));
+}
+
+/** The request an error is about. */
+export interface RequestSummary {
   method: string;
   url: string;
 }
 
 export class SignalZenError extends Error {
   override name = "SignalZenError";
+
+  /**
+   * The error's fields for logs and JSON: everything but the stack, the cause and the headers, at most
+   * `MAX_JSON_DEPTH` levels deep (a server's error body nested thousands deep would make `JSON.stringify` throw).
+   */
+  toJSON(): Record<string, unknown> {
+    const { stack: _stack, cause: _cause, headers: _headers, ...fields } = this as Record<string, unknown>;
+    return bounded({ name: this.name, message: this.message, ...fields }, MAX_JSON_DEPTH) as Record<string, unknown>;
+  }
+}
+
+/** An error about one request: its method and URL are here. */
+export class RequestError extends SignalZenError {
+  override name = "RequestError";
   /** The request's method, e.g. `GET`. */
   declare readonly method: string;
   /** The request's URL (the secret is never in it: it travels in a header). */
   declare readonly url: string;
 
-  constructor(message: string, request: RequestInfo, options?: { cause?: unknown }) {
+  constructor(message: string, request: RequestSummary, options?: { cause?: unknown }) {
     super(message, options);
     Object.assign(this, request);
-  }
-
-  /** The error's fields for logs and JSON: everything but the stack, the cause and the headers. */
-  toJSON(): Record<string, unknown> {
-    const { stack: _stack, cause: _cause, headers: _headers, ...fields } = this as Record<string, unknown>;
-    return { name: this.name, message: this.message, ...fields };
   }
 }
 
@@ -44,7 +66,7 @@ export interface ResponseInfo {
 }
 
 /** An HTTP error response. `status`, `headers` and the body are all here. */
-export class APIError<Status extends number = number> extends SignalZenError {
+export class APIError<Status extends number = number> extends RequestError {
   override name = "APIError";
   declare readonly status: Status;
   /** The response's headers (any that carried the secret are scrubbed). */
@@ -65,7 +87,7 @@ export class APIError<Status extends number = number> extends SignalZenError {
   /** The contract's machine-readable code (`not_found`, ...), when the body had one. */
   readonly code: string | undefined;
 
-  constructor(request: RequestInfo, response: ResponseInfo, body: ErrorBody | undefined) {
+  constructor(request: RequestSummary, response: ResponseInfo, body: ErrorBody | undefined) {
     const said = body ? `${body.code}: ${body.message}` : response.rawBody.slice(0, 200) || "(no body)";
     super(`${request.method} ${request.url} failed with ${response.status}: ${said}`, request);
     Object.assign(this, response);
@@ -117,7 +139,7 @@ export class ServiceUnavailableError extends APIError<503> {
 
 type DocumentedStatus = (typeof contract.errorStatuses)[number];
 type APIErrorClass<Status extends number> = new (
-  request: RequestInfo,
+  request: RequestSummary,
   response: ResponseInfo,
   body?: ErrorBody,
 ) => APIError<Status>;
@@ -142,28 +164,34 @@ export const errorClassByStatus: {
 };
 
 /** No answer from the server, or one that broke off: DNS, refused connection, reset, CORS refusal in a browser. */
-export class ConnectionError extends SignalZenError {
+export class ConnectionError extends RequestError {
   override name = "ConnectionError";
 }
 
 /** No complete answer, headers and body, within `timeoutMs`. */
-export class TimeoutError extends SignalZenError {
+export class TimeoutError extends RequestError {
   override name = "TimeoutError";
   readonly timeoutMs: number;
-  constructor(request: RequestInfo, timeoutMs: number) {
+  constructor(request: RequestSummary, timeoutMs: number) {
     super(`${request.method} ${request.url} timed out after ${timeoutMs} ms`, request);
     this.timeoutMs = timeoutMs;
   }
 }
 
 /** A 2xx answer whose body is not what the contract promises: not JSON, not an object, or a malformed page. */
-export class InvalidResponseError extends SignalZenError {
+export class InvalidResponseError extends RequestError {
   override name = "InvalidResponseError";
   readonly status: number;
   /** The body as received, scrubbed of the secret; only its first 64 KiB when it was longer. */
   readonly rawBody: string;
   /** `problem` says what the server sent, after "answered 200 with ". */
-  constructor(request: RequestInfo, status: number, rawBody: string, problem: string, options?: { cause?: unknown }) {
+  constructor(
+    request: RequestSummary,
+    status: number,
+    rawBody: string,
+    problem: string,
+    options?: { cause?: unknown },
+  ) {
     super(`${request.method} ${request.url} answered ${status} with ${problem}`, request, options);
     this.status = status;
     this.rawBody = rawBody;
@@ -171,11 +199,11 @@ export class InvalidResponseError extends SignalZenError {
 }
 
 /** A body longer than `maxResponseBytes`: not read further, and not retried (it would be as long again). */
-export class ResponseTooLargeError extends SignalZenError {
+export class ResponseTooLargeError extends RequestError {
   override name = "ResponseTooLargeError";
   readonly status: number;
   readonly maxResponseBytes: number;
-  constructor(request: RequestInfo, status: number, maxResponseBytes: number) {
+  constructor(request: RequestSummary, status: number, maxResponseBytes: number) {
     super(
       `${request.method} ${request.url} answered ${status} with a body over maxResponseBytes` +
         ` (${maxResponseBytes} bytes); the client stopped reading it.` +
@@ -192,12 +220,12 @@ export class ResponseTooLargeError extends SignalZenError {
  * this API's, and a redirect to plain http would expose what follows. In a browser the target is hidden
  * (`redirect: "manual"` gives an opaque redirect there), so `location` is undefined and `status` is 0.
  */
-export class RedirectError extends SignalZenError {
+export class RedirectError extends RequestError {
   override name = "RedirectError";
   readonly status: number;
   /** Where the redirect pointed (absolute, scrubbed of the secret), when the runtime shows it. */
   readonly location: string | undefined;
-  constructor(request: RequestInfo, status: number, location: string | undefined) {
+  constructor(request: RequestSummary, status: number, location: string | undefined) {
     const where = location ? `with ${status} to ${location}` : "(the browser does not say where)";
     super(
       `${request.method} ${request.url} was redirected ${where}; the API documents no redirect, so the client` +
@@ -212,14 +240,17 @@ export class RedirectError extends SignalZenError {
 /** A walk over pages found the list inconsistent (see paginate.ts for the rules). */
 export class PaginationError extends SignalZenError {
   override name = "PaginationError";
+  /** The list walked, e.g. `https://api.signalzen.com/external/users`. */
+  readonly list: string;
+  constructor(message: string, list: string) {
+    super(message);
+    this.list = list;
+  }
 }
 
 /** An argument or option the client refuses before sending anything. */
 export class InvalidArgumentError extends SignalZenError {
   override name = "InvalidArgumentError";
-  constructor(message: string) {
-    super(message, { method: "", url: "" });
-  }
 }
 
 /** Whether a parsed body is in the contract's error shape. */
@@ -230,7 +261,7 @@ export function isErrorBody(value: unknown): value is ErrorBody {
 }
 
 /** The one factory for HTTP errors: the documented status's class, or `APIError` for any other status. */
-export function errorFromResponse(request: RequestInfo, response: ResponseInfo, parsed: unknown): APIError {
+export function errorFromResponse(request: RequestSummary, response: ResponseInfo, parsed: unknown): APIError {
   const classes: Partial<Record<number, APIErrorClass<number>>> = errorClassByStatus;
   const ErrorClass = classes[response.status] ?? APIError;
   return new ErrorClass(request, response, isErrorBody(parsed) ? parsed : undefined);

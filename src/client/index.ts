@@ -10,9 +10,11 @@ export type { SignalZenClient } from "./create-client.js";
 export { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS } from "./options.js";
 export type { ClientOptions } from "./options.js";
 export type { CallOptions } from "./resources.js";
+export type { CallHeaders } from "./arguments.js";
 export type { AllOptions, Paginator } from "./paginate.js";
 export {
   SignalZenError,
+  RequestError,
   APIError,
   BadRequestError,
   AuthenticationError,
@@ -32,8 +34,9 @@ export {
   PaginationError,
   InvalidArgumentError,
 } from "./errors.js";
-export { defaultRetryPolicy, parseRetryAfter } from "./retry.js";
-export type { RetryPolicy } from "./retry.js";
+export { defaultRetryPolicy } from "./retry-policy.js";
+export { parseRetryAfter } from "./retry-after.js";
+export type { RetryPolicy } from "./retry-policy.js";
 export type {
   User,
   UserAttribute,

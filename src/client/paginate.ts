@@ -18,7 +18,7 @@
  * - Leaving the loop early (`break`, `return`, an exception) aborts the requests still in flight.
  */
 import * as contract from "../../generated/contract.js";
-import { checkInteger, checkKnown, checkPage } from "./arguments.js";
+import { checkInteger, checkKnown, checkPage, type CallHeaders } from "./arguments.js";
 import { PaginationError } from "./errors.js";
 
 export interface Page {
@@ -41,7 +41,10 @@ export interface WalkOptions {
   signal?: AbortSignal;
 }
 
-export interface AllOptions extends WalkOptions {}
+export interface AllOptions extends WalkOptions {
+  /** Headers sent with every page's request besides the client's own (never Authorization or Accept). */
+  headers?: CallHeaders | undefined;
+}
 
 /** Every record of a list: `for await (const user of sz.users.all())`, or page by page with `.pages()`. */
 export interface Paginator<Item, PageType> extends AsyncIterable<Item> {
@@ -55,8 +58,8 @@ const ignore = () => {};
 export function paginator<PageType extends Page, Item extends { id: number }>(
   fetchPage: PageFetcher<PageType>,
   itemsOf: (page: PageType) => Item[],
-  options: AllOptions,
-  describe: string,
+  options: WalkOptions,
+  list: string,
 ): Paginator<Item, PageType> {
   const {
     limit = contract.bounds.limit.maximum,
@@ -65,10 +68,10 @@ export function paginator<PageType extends Page, Item extends { id: number }>(
     signal,
     ...rest
   } = options ?? {};
-  checkKnown(rest, "limit, offset, concurrency, signal");
+  checkKnown(rest, "limit, offset, concurrency, signal, headers");
   checkPage({ limit, offset });
   checkInteger("concurrency", concurrency, 1, MAX_CONCURRENCY);
-  const walk = () => walkPages(fetchPage, itemsOf, { limit, offset, concurrency, signal, describe });
+  const walk = () => walkPages(fetchPage, itemsOf, { limit, offset, concurrency, signal, list });
   return {
     pages: walk,
     async *[Symbol.asyncIterator]() {
@@ -82,7 +85,7 @@ export async function* walkPages<P extends Page>(
   itemsOf: (page: P) => readonly { id: number }[],
   options: Required<Pick<WalkOptions, "limit" | "offset" | "concurrency">> & {
     signal?: AbortSignal | undefined;
-    describe: string;
+    list: string;
   },
 ): AsyncGenerator<P, void, undefined> {
   const { limit, concurrency } = options;
@@ -94,8 +97,7 @@ export async function* walkPages<P extends Page>(
   let total = 0;
   let maxTotal = 0;
 
-  const fail = (problem: string) =>
-    new PaginationError(`${options.describe}: ${problem}; restart the walk`, { method: "GET", url: options.describe });
+  const fail = (problem: string) => new PaginationError(`${options.list}: ${problem}; restart the walk`, options.list);
   /** Applies the rules to a page as it is reached, in order. False means the walk is over. */
   const accept = (page: P, requestedOffset: number, first: boolean): boolean => {
     const items = itemsOf(page);

@@ -5,28 +5,44 @@
  */
 import type * as contract from "../../generated/contract.js";
 import type { paths } from "../../generated/schema.js";
-import { checkId, checkPage } from "./arguments.js";
+import { checkHeaders, checkId, checkKnown, checkPage, type CallHeaders } from "./arguments.js";
+import type { Call } from "./attempt.js";
 import type { Message, MessageList, PageParams, User, UserList } from "../contract/models.js";
 import { paginator, type AllOptions, type Paginator } from "./paginate.js";
 
-type Operation<Path extends keyof paths> = paths[Path]["get"];
-export type Parameters<Path extends keyof paths> = Operation<Path>["parameters"];
-export type Success<Path extends keyof paths> = Operation<Path>["responses"][200]["content"][typeof contract.mediaType];
+type GetOperation<Path extends keyof paths> = paths[Path]["get"];
+export type GetParameters<Path extends keyof paths> = GetOperation<Path>["parameters"];
+export type Success<Path extends keyof paths> =
+  GetOperation<Path>["responses"][200]["content"][typeof contract.mediaType];
 
 /** Sends a GET to a path, with retries, and resolves with what the path answers. */
 export type Get = <Path extends keyof paths>(
   path: Path,
-  parameters: Parameters<Path>,
-  signal: AbortSignal | undefined,
+  parameters: GetParameters<Path>,
+  call: Call,
 ) => Promise<Success<Path>>;
 
+/** What every method takes last: `sz.users.get(7, { signal, headers: { Prefer: "code=503" } })`. */
 export interface CallOptions {
-  /** Aborts the call, including a retry wait. */
-  signal?: AbortSignal;
+  /** Aborts the call, including a retry wait (TanStack Query's `signal` fits here as it is). */
+  signal?: AbortSignal | undefined;
+  /**
+   * Headers sent with this call's requests besides the client's own; `Authorization` and `Accept` are the client's
+   * and are refused here.
+   * @example { Prefer: "code=503" } // the mock answers with that status
+   */
+  headers?: CallHeaders | undefined;
+}
+
+/** A call's options, checked before anything is sent. */
+function checkCall(options: CallOptions | undefined): Call {
+  const { signal, headers, ...rest } = options ?? {};
+  checkKnown(rest, "signal, headers");
+  return { signal, headers: checkHeaders(headers) };
 }
 
 /** The URL for a path and its parameters (path values are checked ids, query values checked integers: no escaping). */
-export function urlFor<Path extends keyof paths>(baseUrl: string, path: Path, parameters: Parameters<Path>): string {
+export function urlFor<Path extends keyof paths>(baseUrl: string, path: Path, parameters: GetParameters<Path>): string {
   const values: Record<string, unknown> = parameters.path ?? {};
   const query: Record<string, unknown> = parameters.query ?? {};
   let url = baseUrl + path.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name]));
@@ -44,16 +60,19 @@ export function resources(baseUrl: string, get: Get) {
     users: {
       /** One page of users: `{ limit, offset, total, users }`. */
       async list(page?: PageParams, options?: CallOptions): Promise<UserList> {
-        return get("/users", { query: checkPage(page) }, options?.signal);
+        return get("/users", { query: checkPage(page) }, checkCall(options));
       },
       /** One user; throws `NotFoundError` when there is none with that id. */
       async get(id: number, options?: CallOptions): Promise<User> {
-        return get("/users/{id}", { path: { id: checkId("id", id) } }, options?.signal);
+        return get("/users/{id}", { path: { id: checkId("id", id) } }, checkCall(options));
       },
       /** Every user, in order of id, across pages. */
       all(options: AllOptions = {}): Paginator<User, UserList> {
-        const fetchPage = (query: PageParams, signal: AbortSignal) => get("/users", { query }, signal);
-        return paginator(fetchPage, (page) => page.users, options, urlFor(baseUrl, "/users", {}));
+        const { headers, ...walk } = options ?? {};
+        const added = checkHeaders(headers);
+        const fetchPage = (query: PageParams, signal: AbortSignal) =>
+          get("/users", { query }, { signal, headers: added });
+        return paginator(fetchPage, (page) => page.users, walk, urlFor(baseUrl, "/users", {}));
       },
     },
     messages: {
@@ -62,7 +81,7 @@ export function resources(baseUrl: string, get: Get) {
         return get(
           "/users/{user_id}/messages",
           { path: { user_id: checkId("userId", userId) }, query: checkPage(page) },
-          options?.signal,
+          checkCall(options),
         );
       },
       /** One message of a user's chat; narrow it on `sender_type`. */
@@ -70,18 +89,20 @@ export function resources(baseUrl: string, get: Get) {
         return get(
           "/users/{user_id}/messages/{id}",
           { path: { user_id: checkId("userId", userId), id: checkId("id", id) } },
-          options?.signal,
+          checkCall(options),
         );
       },
       /** Every message of a user's chat, oldest first, across pages. */
       all(userId: number, options: AllOptions = {}): Paginator<Message, MessageList> {
         const path = { user_id: checkId("userId", userId) };
+        const { headers, ...walk } = options ?? {};
+        const added = checkHeaders(headers);
         const fetchPage = (query: PageParams, signal: AbortSignal) =>
-          get("/users/{user_id}/messages", { path, query }, signal);
+          get("/users/{user_id}/messages", { path, query }, { signal, headers: added });
         return paginator(
           fetchPage,
           (page) => page.messages,
-          options,
+          walk,
           urlFor(baseUrl, "/users/{user_id}/messages", { path }),
         );
       },

@@ -6,7 +6,10 @@
  * - any of its characters escaped as JSON writes them (`\"`, `\\`, `\/`, `\u0022`), as URL encoding does (`%22`),
  *   or as HTML does (`&quot;`, `&#34;`, `&#x22;`), in any mix and either hex case: encoders escape only some;
  * - base64 and base64url of it, at each of the three alignments it can have inside a longer encoded text (a server
- *   echoing `Authorization: Bearer <secret>` base64-encoded), and hex of it.
+ *   echoing `Authorization: Bearer <secret>` base64-encoded), and hex of it;
+ * - its UTF-16 form read as UTF-8 or Latin-1 (a NUL between its characters): a body in UTF-16 decoded as UTF-8.
+ * `anyCase` matches all of these in any letter case, for text a parser may have case-folded (a URL's host, a
+ * header's name) where a secret in another case is still the secret.
  * Not matched: encodings of encodings (base64 of the URL-encoded secret), hashes, encryption. Where a text is cut
  * (a body read only in part), `redactCut` also drops the tail that could hold the start of a cut-off form.
  *
@@ -23,6 +26,8 @@ export interface Redactor {
   (text: string): string;
   /** The same, for a text cut short: it also drops the tail that could hold the start of a cut-off form. */
   cut(text: string): string;
+  /** The same, matching letters in any case: for a URL's host or a header's name, which parsers lower-case. */
+  anyCase(text: string): string;
 }
 
 /** A hex digit pattern that takes either case: `2[aA]` for 0x2a. */
@@ -33,7 +38,7 @@ const hexOf = (code: number) =>
     .replace(/[a-f]/g, (digit) => `[${digit}${digit.toUpperCase()}]`);
 const escapeRegExp = (text: string) => text.replace(/[\\^$.|?*+()[\]{}/]/g, "\\$&");
 
-function pattern(secret: string): RegExp {
+function pattern(secret: string, flags: string): RegExp {
   const characters = [...secret].map((character) => {
     const code = character.charCodeAt(0);
     const literal = escapeRegExp(character);
@@ -41,7 +46,11 @@ function pattern(secret: string): RegExp {
     const hex = hexOf(code);
     return `(?:${literal}|\\\\${literal}|\\\\u00${hex}|%${hex}|&#${code};|&#[xX]${hex};${named ? `|&${named};` : ""})`;
   });
-  const forms = [characters.join(""), [...secret].map((character) => hexOf(character.charCodeAt(0))).join("")];
+  const forms = [
+    characters.join(""),
+    [...secret].map((character) => hexOf(character.charCodeAt(0))).join(""),
+    [...secret].map(escapeRegExp).join("\\x00"),
+  ];
   for (let offset = 0; offset < 3; offset++) {
     // The part of the encoding that depends on the secret's bytes alone, whatever surrounds it.
     const encoded = btoa("\0".repeat(offset) + secret).slice(
@@ -50,17 +59,27 @@ function pattern(secret: string): RegExp {
     );
     forms.push(escapeRegExp(encoded), escapeRegExp(encoded.replace(/\+/g, "-").replace(/\//g, "_")));
   }
-  return new RegExp(forms.join("|"), "g");
+  return new RegExp(forms.join("|"), flags);
 }
 
 /** The redactor for one secret; its pattern is built once. */
 export function secretRedactor(secret: string): Redactor {
-  if (secret.length < MIN_REDACTED_LENGTH)
-    return Object.assign((text: string) => text, { cut: (text: string) => text });
-  const found = pattern(secret);
+  if (secret.length < MIN_REDACTED_LENGTH) {
+    const same = (text: string) => text;
+    return Object.assign(same, { cut: same, anyCase: same });
+  }
+  const found = pattern(secret, "g");
+  let foundInAnyCase: RegExp | undefined; // built on first use: most redactors never need it
+  const anyCase = (text: string) => {
+    foundInAnyCase ??= pattern(secret, "gi");
+    return text.replace(foundInAnyCase, "[redacted]");
+  };
   const redact = (text: string) => text.replace(found, "[redacted]");
   const tail = LONGEST_CHARACTER_FORM * secret.length - 1;
-  return Object.assign(redact, { cut: (text: string) => redact(text).slice(0, -tail) });
+  return Object.assign(redact, {
+    cut: (text: string) => redact(text).slice(0, -tail),
+    anyCase,
+  });
 }
 
 let last: [string, Redactor] | undefined;

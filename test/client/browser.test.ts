@@ -22,15 +22,17 @@ describe("client in a browser", () => {
     mock = await startMock({ port: 0, secret: "browser-secret" });
     const html = `<!doctype html><meta charset="utf-8"><title>client</title><script type="module">
       import { createSignalZenClient, NotFoundError, AuthenticationError } from "/client.js";
-      const sz = createSignalZenClient({ apiSecret: "browser-secret", baseUrl: ${JSON.stringify(mock.url)} });
       const results = {};
+      try { createSignalZenClient({ apiSecret: "browser-secret", baseUrl: ${JSON.stringify(mock.url)} }); } catch (error) { results.refused = error.name; }
+      // This page stands for a local tool: it takes the risk of holding the secret, explicitly.
+      const sz = createSignalZenClient({ apiSecret: "browser-secret", baseUrl: ${JSON.stringify(mock.url)}, dangerouslyAllowBrowser: true });
       try {
         results.page = await sz.users.list({ limit: 5 });
         results.user = (await sz.users.get(123)).name;
         results.messages = [];
         for await (const message of sz.messages.all(123, { limit: 1, concurrency: 2 })) results.messages.push(message.sender_type === "operator" ? message.sender.forename : message.sender.name);
         try { await sz.users.get(1500000000); } catch (error) { results.notFound = [error instanceof NotFoundError, error.status, error.code]; }
-        const wrong = createSignalZenClient({ apiSecret: "wrong-secret", baseUrl: ${JSON.stringify(mock.url)} });
+        const wrong = createSignalZenClient({ apiSecret: "wrong-secret", baseUrl: ${JSON.stringify(mock.url)}, dangerouslyAllowBrowser: true });
         try { await wrong.users.list(); } catch (error) { results.auth = [error instanceof AuthenticationError, error.status, error.headers.get("www-authenticate")]; }
       } catch (error) { results.failure = String(error); }
       window.results = results;
@@ -65,6 +67,7 @@ describe("client in a browser", () => {
     });
     const results = await tab.evaluate(() => (window as unknown as { results: Record<string, unknown> }).results);
     expect(results.failure).toBeUndefined();
+    expect(results.refused).toBe("InvalidArgumentError"); // a secret in a page, without the opt-in
     expect(results.page).toEqual(world.listUsers(0, 5));
     expect(results.user).toBe(world.getUser(123)!.name);
     expect(results.messages).toEqual(

@@ -53,8 +53,22 @@ describe("client types", () => {
     void sz.users.list({ offset: "0" });
     // @ts-expect-error no such option on all()
     void sz.users.all({ pageSize: 10 });
-    // @ts-expect-error apiSecret is required
-    void createSignalZenClient({ baseUrl: "http://127.0.0.1:4010" });
+    // @ts-expect-error headers are strings
+    void sz.users.get(1, { headers: { Prefer: 503 } });
+    // @ts-expect-error no such call option
+    void sz.users.get(1, { timeout: 5 });
+  });
+
+  it("takes { signal, headers } last on every method, and on all()", () => {
+    const call = { signal: new AbortController().signal, headers: { Prefer: "code=503" } };
+    expectTypeOf(sz.users.get(1, call)).resolves.toEqualTypeOf<User>();
+    expectTypeOf(sz.users.list({ limit: 5 }, call)).resolves.toEqualTypeOf<UserList>();
+    expectTypeOf(sz.messages.list(1, undefined, call)).resolves.toEqualTypeOf<MessageList>();
+    expectTypeOf(
+      sz.messages.get(1, 2, { headers: new Headers({ Prefer: "code=404" }) }),
+    ).resolves.toEqualTypeOf<Message>();
+    void sz.users.all({ ...call, limit: 10 }).pages();
+    void sz.messages.all(1, { headers: [["Prefer", "code=500"]] });
   });
 
   it("types the raw GET by path", async () => {

@@ -17,6 +17,7 @@ import {
   PermissionDeniedError,
   RateLimitError,
   ServiceUnavailableError,
+  RequestError,
   SignalZenError,
   TimeoutError,
 } from "../../src/client/index.js";
@@ -62,15 +63,15 @@ describe("creation", () => {
     [{ apiSecret: "has space" }, "apiSecret has characters an HTTP header cannot carry"],
     [
       { apiSecret: SECRET, baseUrl: "not a url" },
-      "baseUrl must be an http(s) URL with no credentials, query or fragment",
+      'baseUrl must be an http(s) URL such as https://api.signalzen.com/external, or in a browser a path on the page\'s origin ("/api/signalzen"); got "not a url"',
     ],
     [
       { apiSecret: SECRET, baseUrl: "ftp://x" },
-      "baseUrl must be an http(s) URL with no credentials, query or fragment",
+      'baseUrl must be an http(s) URL such as https://api.signalzen.com/external, or in a browser a path on the page\'s origin ("/api/signalzen"); got "ftp://x"',
     ],
     [
       { apiSecret: SECRET, baseUrl: "https://u:p@api.example.test" },
-      "baseUrl must be an http(s) URL with no credentials, query or fragment",
+      "baseUrl must not carry credentials (user:password@host): the client sends apiSecret in the Authorization header; remove them from the URL",
     ],
     [
       { apiSecret: SECRET, baseUrl: "http://api.example.test" },
@@ -177,6 +178,102 @@ describe("requests", () => {
   });
 });
 
+describe("per-call options", () => {
+  it.each([
+    ["a record", { Prefer: "code=503", "X-Request-Id": "r1" }],
+    ["a Headers", new Headers({ Prefer: "code=503", "X-Request-Id": "r1" })],
+    [
+      "pairs",
+      [
+        ["Prefer", "code=503"],
+        ["X-Request-Id", "r1"],
+      ] as [string, string][],
+    ],
+  ])("sends a call's headers (%s) besides the client's own, on that call only", async (_name, headers) => {
+    const { sz, requests } = client(() => json(user));
+    await sz.users.get(123, { headers });
+    await sz.users.get(123);
+    expect([...requests[0]!.headers]).toEqual([
+      ["accept", contract.mediaType],
+      ["authorization", `Bearer ${SECRET}`],
+      ["prefer", "code=503"],
+      ["x-request-id", "r1"],
+    ]);
+    expect(requests[1]!.headers.has("prefer")).toBe(false);
+  });
+
+  it("sends them on every method, on each retry, and on every page of all() and pages()", async () => {
+    const page = (key: string, items: unknown[]) => json({ limit: 99, offset: 0, total: items.length, [key]: items });
+    const { sz, requests } = client(
+      (request, attempt) => {
+        if (attempt === 1) return errorResponse(503);
+        if (request.url.includes("/messages/")) return json({ id: 1 });
+        if (request.url.includes("/messages")) return page("messages", [{ id: 1 }]);
+        return request.url.endsWith("/users/7") ? json(user) : page("users", [{ id: 7 }]);
+      },
+      { retry: { backoffMs: 0 } },
+    );
+    const headers = { Prefer: "example=one" };
+    await sz.users.get(7, { headers });
+    await sz.users.list(undefined, { headers });
+    await sz.messages.list(7, {}, { headers });
+    await sz.messages.get(7, 1, { headers });
+    for await (const _ of sz.users.all({ headers }));
+    for await (const _ of sz.messages.all(7, { headers }).pages());
+    expect(requests.map((request) => request.headers.get("prefer"))).toEqual(Array(7).fill("example=one"));
+  });
+
+  it.each([
+    [{ Authorization: "Bearer other" }, "headers must not include authorization: the client sets it"],
+    [{ accept: "*/*" }, "headers must not include accept: the client sets it"],
+    [
+      [
+        ["ACCEPT", "x"],
+        ["Authorization", "y"],
+      ],
+      "headers must not include authorization or accept: the client sets them",
+    ],
+  ])("refuses %j before sending anything", async (headers, start) => {
+    const { sz, requests } = client(() => json(user));
+    const error = await caught(sz.users.get(1, { headers: headers as never }));
+    expect(error).toBeInstanceOf(InvalidArgumentError);
+    expect(error.message).toBe(
+      `${start} (Authorization from apiSecret, Accept to the contract's media type); send the rest`,
+    );
+    expect(() => sz.users.all({ headers: headers as never })).toThrow(error.message);
+    expect(requests).toHaveLength(0);
+  });
+
+  it.each([[{ "bad name": "x" }], [{ "X-Ok": "line\nbreak" }], [42]])(
+    "refuses headers HTTP cannot carry: %j",
+    async (headers) => {
+      const error = await caught(
+        createSignalZenClient({ apiSecret: SECRET }).users.get(1, { headers: headers as never }),
+      );
+      expect(error).toBeInstanceOf(InvalidArgumentError);
+      expect(error.message).toBe(
+        "headers must be a Headers, a record of names to strings, or [name, value] pairs, with names of letters," +
+          " digits and !#$%&'*+-.^_`|~ and values of Latin-1 characters without line breaks",
+      );
+    },
+  );
+
+  it("is an InvalidArgumentError about no request: no method or url, in its fields or its JSON", async () => {
+    const error = await caught(createSignalZenClient({ apiSecret: SECRET }).users.get(0));
+    expect(error).toBeInstanceOf(InvalidArgumentError);
+    expect(error).not.toBeInstanceOf(RequestError);
+    expect(JSON.parse(JSON.stringify(error))).toEqual({
+      name: "InvalidArgumentError",
+      message: "id must be a whole number from 1 to 2147483647; got 0",
+    });
+  });
+
+  it("refuses an unknown call option, naming the known ones", async () => {
+    const error = await caught(createSignalZenClient({ apiSecret: SECRET }).users.get(1, { timeout: 5 } as never));
+    expect(error.message).toBe("unknown option timeout; the options are signal, headers");
+  });
+});
+
 describe("errors", () => {
   const classes: [number, abstract new (...args: never[]) => APIError][] = [
     [400, BadRequestError],
@@ -201,6 +298,7 @@ describe("errors", () => {
     const error = await caught(sz.users.get(5));
     expect(error).toBeInstanceOf(ErrorClass);
     expect(error).toBeInstanceOf(APIError);
+    expect(error).toBeInstanceOf(RequestError);
     expect(error).toBeInstanceOf(SignalZenError);
     expect(error.name).toBe(ErrorClass.name);
     expect(error.status).toBe(status);
@@ -369,6 +467,25 @@ describe("retries", () => {
       await expect(result).rejects.toBe(reason);
       expect(requests).toHaveLength(1);
       expect(vi.getTimerCount()).toBe(0); // the 30 s wait was cleared
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it.each([
+    ["3600", "which would end the retries"],
+    ["5", "which would stall the call five seconds"],
+  ])("backs off on a 500 whatever its Retry-After (%s s, %s): Retry-After is for afterStatusCodes", async (after) => {
+    vi.useFakeTimers();
+    try {
+      const { sz, requests } = client(
+        (_request, attempt) => (attempt === 1 ? errorResponse(500, { "Retry-After": after }) : json(user)),
+        { retry: { backoffMs: 100, backoffLimit: 100 } },
+      );
+      const result = sz.users.get(123);
+      await vi.advanceTimersByTimeAsync(100); // the backoff's ceiling: full jitter waits 0 to 100 ms
+      expect(requests).toHaveLength(2);
+      await expect(result).resolves.toEqual(user);
     } finally {
       vi.useRealTimers();
     }

@@ -4,7 +4,7 @@
  * Retry-After no timer can hold.
  */
 import { inspect } from "node:util";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import * as contract from "../../generated/contract.js";
 import {
   AuthenticationError,
@@ -21,28 +21,13 @@ import {
   TimeoutError,
   type ClientOptions,
 } from "../../src/client/index.js";
-import {
-  sendBytes,
-  startHostileServer,
-  trickle,
-  type HostileHandler,
-  type HostileServer,
-} from "../helpers/hostile-server.js";
+import { sendBytes, trickle, type HostileServer } from "../helpers/hostile-server.js";
 import { caught } from "../helpers/caught.js";
+import { serveHostile } from "../helpers/serve-hostile.js";
 
 /** A secret with the two characters JSON escapes: the form that leaked. */
 const SECRET = 'ab"cd\\ef-1234567890';
-const servers: HostileServer[] = [];
-
-async function serve(handle: HostileHandler): Promise<HostileServer> {
-  const server = await startHostileServer(handle);
-  servers.push(server);
-  return server;
-}
-
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
+const serve = serveHostile();
 
 const client = (server: HostileServer, options: Partial<ClientOptions> = {}) =>
   createSignalZenClient({ apiSecret: SECRET, baseUrl: `${server.url}/external`, retry: false, ...options });

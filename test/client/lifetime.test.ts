@@ -5,6 +5,7 @@
  * attempt leaves no connection behind, even to a server that trickles its body for as long as it is read.
  */
 import { execFile } from "node:child_process";
+import net from "node:net";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -13,6 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bundleClient } from "../helpers/bundle.js";
 import { startHostileServer, type HostileServer } from "../helpers/hostile-server.js";
 import { lifetimeScript, trickleHandler } from "../helpers/lifetime-script.js";
+import { createSignalZenClient, TimeoutError } from "../../src/client/index.js";
+import { caught } from "../helpers/caught.js";
 
 describe("a Node script using the client", () => {
   const directory = mkdtempSync(path.join(tmpdir(), "signalzen-lifetime-"));
@@ -42,4 +45,44 @@ describe("a Node script using the client", () => {
     expect((await run("trickle", trickling.url)).stdout.trim()).toBe('{"errors":["TimeoutError"],"open":0}');
     expect(trickling.requests.filter((request) => request === "GET /users/1")).toHaveLength(20);
   }, 20_000);
+});
+
+describe("a server that trickles its headers (README: Timeouts)", () => {
+  /** A raw server sending its status line and headers a byte every 50 ms (5 s in all); counts open sockets. */
+  async function slowHeaders() {
+    const head = `HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nX-Pad: ${"a".repeat(60)}\r\n\r\n{}`;
+    const sockets = new Set<net.Socket>();
+    const server = net.createServer((socket) => {
+      sockets.add(socket);
+      socket.on("close", () => sockets.delete(socket)).on("error", () => {});
+      let sent = 0;
+      const timer = setInterval(() => (sent < head.length ? socket.write(head[sent++]!) : socket.end()), 50);
+      socket.on("close", () => clearInterval(timer));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as net.AddressInfo;
+    const close = () => {
+      for (const socket of sockets) socket.destroy();
+      return new Promise((resolve) => server.close(resolve));
+    };
+    return { url: `http://127.0.0.1:${port}`, open: () => sockets.size, close };
+  }
+
+  it("with a signal on the call, a timed-out attempt's connection is closed at once", async () => {
+    const server = await slowHeaders();
+    try {
+      const sz = createSignalZenClient({
+        apiSecret: "lifetime-secret",
+        baseUrl: server.url,
+        retry: false,
+        timeoutMs: 300,
+      });
+      const error = await caught(sz.users.get(1, { signal: new AbortController().signal }));
+      expect(error).toBeInstanceOf(TimeoutError);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(server.open()).toBe(0);
+    } finally {
+      await server.close();
+    }
+  });
 });

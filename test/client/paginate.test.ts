@@ -114,6 +114,12 @@ describe("the rules for a list that misbehaves", () => {
     expect((error as Error).message).toBe(
       "http://127.0.0.1:1/users: total fell from 50 to 40, so records may have been skipped; restart the walk",
     );
+    // About a walk, not one request: it names the list, and has no method or url of its own.
+    expect(JSON.parse(JSON.stringify(error))).toEqual({
+      name: "PaginationError",
+      message: (error as Error).message,
+      list: "http://127.0.0.1:1/users",
+    });
   });
 
   it("throws PaginationError for a page with more items than limit", async () => {

@@ -1,13 +1,9 @@
-/** The retry policy's pure parts: Retry-After parsing, backoff, policy checks. */
+/** The retry policy's parts: Retry-After parsing, backoff, policy checks, the wait. */
 import { describe, expect, it } from "vitest";
-import {
-  backoffDelay,
-  defaultRetryPolicy,
-  NEVER_RETRIED,
-  parseRetryAfter,
-  resolveRetryPolicy,
-  sleep,
-} from "../../src/client/retry.js";
+import { backoffDelay } from "../../src/client/backoff.js";
+import { parseRetryAfter } from "../../src/client/retry-after.js";
+import { defaultRetryPolicy, NEVER_RETRIED, resolveRetryPolicy } from "../../src/client/retry-policy.js";
+import { sleep } from "../../src/client/sleep.js";
 
 describe("parseRetryAfter", () => {
   const now = Date.parse("2026-11-23T10:00:00Z");

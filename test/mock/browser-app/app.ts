@@ -17,7 +17,8 @@ const options = {
 } as const;
 await worker.start(options);
 
-const sz = createSignalZenClient({ apiSecret: "any-secret" });
+// MSW answers any secret; this page opts in to holding one (a real app calls its own proxy with none).
+const sz = createSignalZenClient({ apiSecret: "any-secret", dangerouslyAllowBrowser: true });
 const page = await sz.users.list({ limit: 10 });
 const list = document.createElement("ul");
 list.id = "users";

@@ -1,0 +1,15 @@
+/** `serve(handler)` for a test file of hostile servers: every server it starts is closed after each test. */
+import { afterEach } from "vitest";
+import { startHostileServer, type HostileHandler, type HostileServer } from "./hostile-server.js";
+
+export function serveHostile(): (handle: HostileHandler) => Promise<HostileServer> {
+  const servers: HostileServer[] = [];
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((server) => server.close()));
+  });
+  return async (handle) => {
+    const server = await startHostileServer(handle);
+    servers.push(server);
+    return server;
+  };
+}
