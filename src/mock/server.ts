@@ -211,7 +211,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     const body = JSON.stringify(
       errorBody(
         400,
-        `Expect: ${String(request.headers.expect).slice(0, 100)} is not supported; send the request without it.`,
+        `Expect: ${handler.redact(String(request.headers.expect)).slice(0, 100)} is not supported; send the request without it.`,
       ),
     );
     response.writeHead(400, {
