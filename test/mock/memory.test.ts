@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { createScenario } from "../../src/mock/scenario.js";
 import { createWorld } from "../../src/world/index.js";
 import { exitOf, startCli } from "../helpers/cli.js";
 import { GOOD_HEADERS, rawRequest } from "../helpers/http.js";
@@ -65,4 +66,15 @@ describe("mock memory under distinct heavy pages", () => {
       await exitOf(mock.child);
     }
   }, 180_000);
+});
+
+describe("the rate limit's windows, under a flood of long secrets", () => {
+  it("are bounded by the secrets' bytes, not only their count: the oldest window is forgotten", () => {
+    const scenario = createScenario({ seed: "flood", rateLimit: 1 }, () => 5_000);
+    expect(scenario.rateLimited("first-secret")).toBeUndefined();
+    expect(scenario.rateLimited("first-secret")?.status).toBe(429);
+    // 300 secrets of 16,000 characters (the most a 16 KB header holds): 9.6 MB of keys, far fewer than 10,000.
+    for (let index = 0; index < 300; index++) scenario.rateLimited(`${index}`.padEnd(16_000, "x"));
+    expect(scenario.rateLimited("first-secret")).toBeUndefined(); // a fresh window: the old one was forgotten
+  });
 });
