@@ -2,6 +2,7 @@
 import * as contract from "../../generated/contract.js";
 import type { Operation } from "../contract/facts.js";
 import type { World } from "../world/index.js";
+import { boundedMemo, stringBytes } from "../world/memo.js";
 import { errorResponse, jsonResponse, type MockResponse, statusHeaders } from "./exchange.js";
 import type { Parameters } from "./parameters.js";
 
@@ -29,20 +30,15 @@ const noUser = (id: number) => errorResponse(404, `No user with id ${id}.`);
 
 /**
  * The world's answers, remembered: a world never changes, and serializing a page of 50 users costs more than
- * everything else a request does but Prism's validation. Bounded, so memory stays flat under any traffic.
+ * everything else a request does but Prism's validation. Bounded by count and by bytes (memo.ts), so memory stays
+ * flat under any traffic, even pages of 6 MB each (issue 19).
  */
-export function createWorldAnswers(world: World, capacity = 2_000) {
-  const answers = new Map<string, MockResponse>();
+export function createWorldAnswers(world: World, bounds = { entries: 2_000, bytes: 64 << 20 }) {
+  const answers = boundedMemo<string, MockResponse>({ ...bounds, weigh: (answer) => stringBytes(answer.body) });
   return (operation: Operation, parameters: Parameters): MockResponse => {
     const { path, offset, limit } = parameters;
     const key = `${operation.operationId} ${Object.values(path).join("/")} ${offset} ${limit}`;
-    let answer = answers.get(key);
-    if (!answer) {
-      answer = fromWorld(world, operation, parameters);
-      if (answers.size >= capacity) answers.delete(answers.keys().next().value!);
-      answers.set(key, answer);
-    }
-    return answer;
+    return answers(key, () => fromWorld(world, operation, parameters));
   };
 }
 

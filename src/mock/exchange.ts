@@ -24,6 +24,15 @@ export interface MockResponse {
   body: string;
 }
 
+/**
+ * Whether a request's headers announce a body: a Content-Length other than 0, or any Transfer-Encoding. Both
+ * hosts judge by the headers, since a host may drop the body and keep them (msw does, for a GET).
+ */
+export function announcesBody(header: MockRequest["header"]): boolean {
+  const length = header("content-length");
+  return (length !== undefined && Number(length) !== 0) || header("transfer-encoding") !== undefined;
+}
+
 /** A success answer: the vendor media type and the JSON body. */
 export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): MockResponse {
   return { status, headers: { "Content-Type": contract.mediaType, ...headers }, body: JSON.stringify(body) };

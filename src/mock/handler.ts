@@ -8,6 +8,7 @@ import type { World } from "../world/index.js";
 import { createWorldAnswers, namedExample, preferredError } from "./answer.js";
 import type { MockRequest, MockResponse } from "./exchange.js";
 import type { Parameters } from "./parameters.js";
+import { scrubQuotes } from "./quotes.js";
 import type { Route } from "./route.js";
 import {
   bearerToken,
@@ -94,6 +95,7 @@ export function createMockHandler(options: HandlerOptions) {
   const answer = createWorldAnswers(world);
   // An answer may quote what was sent (a path, an Accept header); the required secret never goes back out.
   const redact: (text: string) => string = secret === undefined ? (text) => text : secretRedactor(secret);
+  const scrub = (response: MockResponse) => (secret === undefined ? response : scrubQuotes(response, redact));
   // Answers, for the latency draws; requests that reach the scenario step, for the failure draws. Preflights
   // count in neither, so a browser (which sends them to a server, never to MSW) sees the same sequence in both.
   let answers = 0;
@@ -128,10 +130,9 @@ export function createMockHandler(options: HandlerOptions) {
     /** The response to a request, and how long to wait before sending it. */
     async handle(request: MockRequest, engine?: Engine): Promise<HandledRequest> {
       const early = preflight(request);
-      if (early) return { response: early, delayMs: 0 };
+      if (early) return { response: scrub(early), delayMs: 0 };
       const delayMs = scenario.delay(++answers);
-      const response = withCors(request, await decide(request, engine));
-      return { response: secret === undefined ? response : { ...response, body: redact(response.body) }, delayMs };
+      return { response: scrub(withCors(request, await decide(request, engine))), delayMs };
     },
     /** Text with the required secret scrubbed, in every form it could take (contract/redact.ts): for log lines. */
     redact,

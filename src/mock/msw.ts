@@ -22,7 +22,7 @@ import {
   type WorldData,
   worldFromData,
 } from "../world/index.js";
-import type { MockRequest } from "./exchange.js";
+import { announcesBody, type MockRequest } from "./exchange.js";
 import { createMockHandler } from "./handler.js";
 import { checkScenario, type ScenarioOptions } from "./scenario.js";
 
@@ -77,12 +77,14 @@ export function createHandlers(options: HandlersOptions = {}) {
   return [
     http.all(underBase, async ({ request }) => {
       const url = new URL(request.url);
+      const header = (name: string) => request.headers.get(name) ?? undefined;
       const mockRequest: MockRequest = {
         method: request.method,
         path: url.pathname.slice(basePath.length) || "/",
         search: url.search,
-        header: (name) => request.headers.get(name) ?? undefined,
-        hasBody: request.body !== null,
+        header,
+        // msw drops a GET's body but keeps its Content-Length or Transfer-Encoding: judged as the server judges.
+        hasBody: request.body !== null || announcesBody(header),
       };
       const { response, delayMs } = await handler.handle(mockRequest);
       if (delayMs) await delay(delayMs);

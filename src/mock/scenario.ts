@@ -5,6 +5,7 @@
  */
 import * as contract from "../../generated/contract.js";
 import { seededRandom } from "../world/index.js";
+import { stringBytes } from "../world/memo.js";
 import { errorResponse, type MockResponse } from "./exchange.js";
 
 export interface ScenarioOptions {
@@ -28,6 +29,7 @@ export interface ScenarioOptions {
 
 export const MAX_LATENCY_MS = 60_000;
 const WINDOW_MS = 1000;
+const WINDOW_KEY_BYTES = 4 << 20;
 
 /** Checks the options and says what is allowed; throws RangeError. */
 export function checkScenario(options: ScenarioOptions): void {
@@ -76,6 +78,7 @@ export function describeScenario(options: ScenarioOptions): string[] {
 export function createScenario(options: ScenarioOptions & { seed: string }, now: () => number = Date.now) {
   const { latency = 0, failRate = 0, rateLimit, seed } = options;
   const windows = new Map<string, { start: number; count: number }>();
+  let keyBytes = 0;
   return {
     /** The delay of the n-th request, in milliseconds. */
     delay(requestNumber: number): number {
@@ -100,11 +103,17 @@ export function createScenario(options: ScenarioOptions & { seed: string }, now:
       const start = at - (at % WINDOW_MS);
       let window = windows.get(secret);
       if (!window || window.start !== start) {
-        windows.delete(secret); // re-inserted last, so the oldest window is the first key
-        // Bounded: a flood of distinct secrets cannot grow it forever, nor reset the busiest secrets' windows.
-        if (windows.size >= 10_000) windows.delete(windows.keys().next().value!);
+        if (windows.delete(secret)) keyBytes -= stringBytes(secret); // re-inserted last: the oldest is the first key
+        // Bounded by count and by the secrets' bytes (a header may be 16 KB): a flood of distinct secrets
+        // cannot grow it forever.
+        while (windows.size >= 10_000 || keyBytes + stringBytes(secret) > WINDOW_KEY_BYTES) {
+          const oldest = windows.keys().next().value!;
+          windows.delete(oldest);
+          keyBytes -= stringBytes(oldest);
+        }
         window = { start, count: 0 };
         windows.set(secret, window);
+        keyBytes += stringBytes(secret);
       }
       window.count++;
       if (window.count <= rateLimit) return undefined;

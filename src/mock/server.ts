@@ -16,7 +16,7 @@ import { packageFile } from "../contract/files.js";
 import { createWorld, DEFAULT_SEED, type World, type WorldData, worldFromData } from "../world/index.js";
 import * as contract from "../../generated/contract.js";
 import { errorBody } from "./error-body.js";
-import { errorResponse, type MockRequest, type MockResponse, statusHeaders } from "./exchange.js";
+import { announcesBody, errorResponse, type MockRequest, type MockResponse, statusHeaders } from "./exchange.js";
 import { createMockHandler } from "./handler.js";
 import { createPrismEngine } from "./prism.js";
 import { checkScenario, type ScenarioOptions } from "./scenario.js";
@@ -75,21 +75,11 @@ function splitTarget(target: string): { path: string; search: string } | undefin
     : { path: target.slice(0, queryAt), search: target.slice(queryAt) };
 }
 
-/** Every operation is a GET, which has no body. */
-function hasBody(request: http.IncomingMessage): boolean {
-  const length = request.headers["content-length"];
-  return (length !== undefined && length !== "0") || request.headers["transfer-encoding"] !== undefined;
-}
-
 function toMockRequest(request: http.IncomingMessage, target: { path: string; search: string }): MockRequest {
   const headers = request.headersDistinct;
-  return {
-    method: request.method ?? "GET",
-    ...target,
-    // Repeated lines joined as fetch joins them: two Authorization lines are not one secret.
-    header: (name) => headers[name]?.join(", "),
-    hasBody: hasBody(request),
-  };
+  // Repeated lines joined as fetch joins them: two Authorization lines are not one secret.
+  const header = (name: string) => headers[name]?.join(", ");
+  return { method: request.method ?? "GET", ...target, header, hasBody: announcesBody(header) };
 }
 
 const refuse = (message: string) => errorResponse(400, message);
@@ -221,7 +211,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     const body = JSON.stringify(
       errorBody(
         400,
-        `Expect: ${String(request.headers.expect).slice(0, 100)} is not supported; send the request without it.`,
+        `Expect: ${handler.redact(String(request.headers.expect)).slice(0, 100)} is not supported; send the request without it.`,
       ),
     );
     response.writeHead(400, {

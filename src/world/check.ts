@@ -27,7 +27,7 @@ const isId = (value: unknown): value is number =>
 const NOT_AN_ID = `must be a whole number from ${bounds.id.minimum} to ${bounds.id.maximum}`;
 const show = (value: unknown) => (value === undefined ? "missing" : JSON.stringify(value));
 /** `.name`, or `["odd key"]` where a dot would not do. */
-const member = (key: string) => (/^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`);
+export const member = (key: string) => (/^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`);
 
 class Refusal {
   constructor(

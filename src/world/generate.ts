@@ -16,7 +16,7 @@ import { isoTime, signupTime, WORLD_NOW } from "./clock.js";
 import { chatLength, messageIdsOf } from "./message-ids.js";
 import { createAccount, createIdentity, type Identity } from "./people.js";
 import { deepFreeze } from "./freeze.js";
-import { memoById } from "./memo.js";
+import { boundedMemo, stringBytes } from "./memo.js";
 import { chance } from "./random.js";
 import type { Message, User, World, WorldOptions } from "./types.js";
 
@@ -59,9 +59,13 @@ export function createWorld(options: WorldOptions = {}): World {
     return { identity, signedUp, plan };
   }
 
-  // Up to about 10 MB of users and 20 MB of chats, whatever the world's size (memo.ts says why).
-  const userById = memoById((id) => deepFreeze(makeUser(id)), 20_000);
-  const chatById = memoById((id) => deepFreeze(makeChat(id)), 1_000);
+  // At most 16 MiB of users and 32 MiB of chats, whatever the world's size and the traffic (memo.ts says why);
+  // weighed as their JSON at two bytes a character, which is about what the records take in the heap.
+  const weigh = (record: unknown) => stringBytes(JSON.stringify(record));
+  const users = boundedMemo<number, User>({ entries: 20_000, bytes: 16 << 20, weigh });
+  const chats = boundedMemo<number, Message[]>({ entries: 1_000, bytes: 32 << 20, weigh });
+  const userById = (id: number) => users(id, () => deepFreeze(makeUser(id)));
+  const chatById = (id: number) => chats(id, () => deepFreeze(makeChat(id)));
 
   function makeUser(id: number): User {
     const { identity, signedUp, plan } = visitor(id);

@@ -1,11 +1,13 @@
 /**
- * Where a text stops being JSON, and why, for an error message a person can act on.
+ * Where a text stops being JSON, and why, for an error message a person can act on; and where valid JSON repeats
+ * a key, which JSON.parse takes silently (the last one wins: a user list or a chat would vanish).
  *
- * JSON.parse is what reads a world file; this runs only after it has failed, because Node 20's messages
- * give no position for the most common mistakes ("Unexpected token 'x', ... is not valid JSON"). The grammar
- * is RFC 8259's, small enough that a scanner costs less than a dependency (jsonc-parser and parse-json
- * would be new runtime dependencies of the package for this one message).
+ * JSON.parse is what reads a world file; this scanner runs after it, to say where it failed (Node 20's messages
+ * give no position for the most common mistakes: "Unexpected token 'x', ... is not valid JSON"), or where a key
+ * repeats. The grammar is RFC 8259's, small enough that a scanner costs less than a dependency (jsonc-parser and
+ * parse-json would be new runtime dependencies of the package for these messages).
  */
+import { member } from "./check.js";
 
 export interface JsonSyntaxError {
   /** 1-based, as editors count. */
@@ -14,19 +16,52 @@ export interface JsonSyntaxError {
   problem: string;
 }
 
+/** A key that appears twice in one object of otherwise valid JSON. */
+export interface DuplicateKey {
+  /** The JSON path of the repeated member (`$.messages["7"]`). */
+  path: string;
+  /** Where the second one is: 1-based, as editors count. */
+  line: number;
+  column: number;
+}
+
 class Stop {
   constructor(
     readonly offset: number,
     readonly problem: string,
+    readonly path?: string,
   ) {}
 }
 
+const position = (text: string, offset: number) => {
+  const before = text.slice(0, offset);
+  return { line: before.split("\n").length, column: offset - before.lastIndexOf("\n") };
+};
+
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const HEX4 = /[0-9a-fA-F]{4}/y;
+const LITERALS = ["true", "false", "null"];
+/** A run of string characters that need no look: neither a quote, a backslash nor a control character. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what JSON forbids in a string
+const PLAIN = /[^"\\\u0000-\u001f]+/y;
 
 /** The first syntax error in `text`; undefined when it is valid JSON (or nested too deeply to scan). */
 export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
+  const stop = scan(text, false);
+  return stop && { ...position(text, stop.offset), problem: stop.problem };
+}
+
+/** The first key repeated in one object of `text` (valid JSON); undefined when there is none. */
+export function findDuplicateKey(text: string): DuplicateKey | undefined {
+  const stop = scan(text, true);
+  return stop?.path === undefined ? undefined : { path: stop.path, ...position(text, stop.offset) };
+}
+
+/** The first problem: a syntax error, or with `keys`, a repeated key. */
+function scan(text: string, keys: boolean): Stop | undefined {
   let at = 0;
+  // The path to the value being read (keys and indexes), kept only when looking for repeated keys.
+  const path: (string | number)[] = [];
   const stop: (problem: string) => never = (problem) => {
     throw new Stop(at, problem);
   };
@@ -35,12 +70,16 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
       ? `the file ends where ${expected} was expected`
       : `found ${JSON.stringify(text[at])} where ${expected} was expected`;
   const skipSpace = () => {
-    while (at < text.length && " \t\n\r".includes(text[at]!)) at++;
+    for (let code = text.charCodeAt(at); code === 32 || code === 10 || code === 13 || code === 9; ) {
+      code = text.charCodeAt(++at);
+    }
   };
 
   function string(): void {
     at++;
     for (;;) {
+      PLAIN.lastIndex = at;
+      if (PLAIN.test(text)) at = PLAIN.lastIndex;
       const char = text[at];
       if (char === undefined) stop('a string is not closed (a " is missing)');
       if (char === '"') {
@@ -61,17 +100,30 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
   function list(close: "]" | "}"): void {
     at++;
     skipSpace();
-    for (let first = true; ; first = false) {
-      if (first && text[at] === close) break;
+    const seen = keys && close === "}" ? new Set<string>() : undefined;
+    for (let index = 0; ; index++) {
+      if (index === 0 && text[at] === close) break;
       if (close === "}") {
         skipSpace();
         if (text[at] !== '"') stop(describe("a property name in double quotes"));
+        const start = at;
         string();
+        if (seen) {
+          const raw = text.slice(start, at);
+          const key: string = raw.includes("\\") ? JSON.parse(raw) : raw.slice(1, -1);
+          path.push(key);
+          if (seen.has(key)) {
+            const where = path.map((step) => (typeof step === "number" ? `[${step}]` : member(step)));
+            throw new Stop(start, "a repeated key", `$${where.join("")}`);
+          }
+          seen.add(key);
+        }
         skipSpace();
         if (text[at] !== ":") stop(describe("':' after the property name"));
         at++;
-      }
+      } else if (keys) path.push(index);
       value();
+      if (keys) path.pop();
       skipSpace();
       if (text[at] === close) break;
       if (text[at] !== ",") stop(describe(`',' or '${close}'`));
@@ -84,7 +136,7 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
     skipSpace();
     const char = text[at];
     NUMBER.lastIndex = at;
-    const word = ["true", "false", "null"].find((literal) => text.startsWith(literal, at));
+    const word = LITERALS.find((literal) => literal[0] === char && text.startsWith(literal, at));
     if (char === "{" || char === "[") list(char === "{" ? "}" : "]");
     else if (char === '"') string();
     else if (word) at += word.length;
@@ -100,8 +152,6 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
   } catch (error) {
     if (error instanceof RangeError) return undefined; // nested too deeply for this scanner's stack
     if (!(error instanceof Stop)) throw error;
-    const before = text.slice(0, error.offset);
-    const lineStart = before.lastIndexOf("\n") + 1;
-    return { line: before.split("\n").length, column: error.offset - lineStart + 1, problem: error.problem };
+    return error;
   }
 }

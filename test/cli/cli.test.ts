@@ -143,6 +143,15 @@ describe("signalzen-api world and mock --data", () => {
     expect(cli.output()).not.toContain("listening");
     expect(cli.output()).not.toMatch(/\n\s+at /);
   });
+
+  it("mock --data refuses what is not a regular file at once (/dev/zero never ends): exit 2, with why", async () => {
+    const cli = startCli(["mock", "--port", "0", "--data", "/dev/zero"]);
+    expect(await exitOf(cli.child)).toEqual({ code: 2, signal: null });
+    expect(cli.output()).toContain(
+      "--data /dev/zero: cannot be read: it is a character device (such as /dev/zero). Check the path",
+    );
+    expect(cli.output()).not.toContain("listening");
+  });
 });
 
 describe("where the output goes", () => {

@@ -1,5 +1,6 @@
 /** A plain HTTP client for tests: sends exactly the headers given (fetch would add Accept: *\/*). */
 import http from "node:http";
+import https from "node:https";
 import * as contract from "../../generated/contract.js";
 
 export interface RawResponse {
@@ -11,10 +12,10 @@ export interface RawResponse {
 
 export function rawRequest(
   url: string,
-  options: { method?: string; headers?: Record<string, string> } = {},
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
 ): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const request = http.request(
+    const request = (url.startsWith("https:") ? https : http).request(
       url,
       { method: options.method ?? "GET", headers: options.headers ?? {}, agent: false },
       (response) => {
@@ -27,7 +28,7 @@ export function rawRequest(
       },
     );
     request.on("error", reject);
-    request.end();
+    request.end(options.body);
   });
 }
 

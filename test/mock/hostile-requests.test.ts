@@ -200,7 +200,7 @@ describe("mock: what the fault campaign found", () => {
     expectErrorBody(parseRaw(text).status, parseRaw(text).headers["content-type"], parseRaw(text).body, 400);
   });
 
-  it("never echoes the required secret: not in a path, an Accept header, a query or the log", async () => {
+  it("never echoes the required secret: not in a path, an Accept or Expect header, a query or the log", async () => {
     const sent = [
       await rawRequest(`${mock.url}/s3cret-XYZ/users`, { headers: GOOD_HEADERS }),
       await rawRequest(`${mock.url}/users`, { headers: { ...GOOD_HEADERS, Accept: "Bearer s3cret-XYZ" } }),
@@ -208,8 +208,9 @@ describe("mock: what the fault campaign found", () => {
         headers: { ...GOOD_HEADERS, Authorization: "Bearer s3cret-XYZ" },
       }),
       await rawRequest(`${mock.url}/users/s3cret%2DXYZ`, { headers: GOOD_HEADERS }),
+      await rawRequest(`${mock.url}/users`, { headers: { ...GOOD_HEADERS, Expect: "s3cret-XYZ" } }),
     ];
-    expect(sent.map((response) => response.status)).toEqual([404, 406, 200, 401]);
+    expect(sent.map((response) => response.status)).toEqual([404, 406, 200, 401, 400]);
     for (const response of sent) expect(response.text).not.toContain("s3cret-XYZ");
     expect(sent[0]!.json().message).toContain("/[redacted]/users");
     expect(lines.join("\n")).not.toContain("s3cret-XYZ");

@@ -2,12 +2,13 @@
  * loadWorldFile: a world file written from a generated world loads back whole; anything else is refused with a
  * WorldDataError naming the file, the JSON path of the first bad record, the rule it breaks and how to fix it.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createWorld, worldFromData, type WorldData } from "../../src/world/index.js";
-import { loadWorldFile, WorldDataError } from "../../src/world/load-file.js";
+import { loadWorldFile, MAX_WORLD_FILE_BYTES, WorldDataError } from "../../src/world/load-file.js";
 
 const directory = mkdtempSync(path.join(tmpdir(), "world-"));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
@@ -142,4 +143,54 @@ describe("loadWorldFile", () => {
       `${directory}: cannot be read: it is a directory. Check the path: it is relative to the current directory.`,
     );
   });
+
+  it("what is not a regular file, at once: /dev/zero (endless), a FIFO with no writer (it would block forever)", () => {
+    const fifo = path.join(directory, "pipe.json");
+    execFileSync("mkfifo", [fifo]);
+    const check = "Check the path: it is relative to the current directory.";
+    expect(refusal("/dev/zero").message).toBe(
+      `/dev/zero: cannot be read: it is a character device (such as /dev/zero). ${check}`,
+    );
+    expect(refusal(fifo).message).toBe(`${fifo}: cannot be read: it is a FIFO (a named pipe). ${check}`);
+  });
+
+  it("a file over the cap: says the cap and how to serve a bigger world, and does not blame the path", () => {
+    const bigger =
+      "A bigger world is served without a file: `signalzen-api mock --seed NAME --users N` generates one of up to " +
+      "1,000,000 users, the same bytes on every machine.";
+    // Sparse files: as large as `world --users 150000` writes (563 MB), and one byte over the cap.
+    for (const [bytes, shown] of [
+      [563_000_000, "537 MiB"],
+      [MAX_WORLD_FILE_BYTES + 1, "128 MiB"],
+    ] as const) {
+      const name = path.join(directory, `big-${bytes}.json`);
+      writeFileSync(name, "");
+      truncateSync(name, bytes);
+      expect(refusal(name).message).toBe(
+        `${name}: is too large to serve: ${shown}; a --data file may be at most 128 MiB. ${bigger}`,
+      );
+    }
+    expect(MAX_WORLD_FILE_BYTES).toBe(128 * 2 ** 20);
+  });
+
+  // Each edit marks with § where the repeated key begins.
+  it.each([
+    ["the top-level users", (json: string) => `${json.slice(0, -1)},§"users":[]}`, "$.users"],
+    ["a chat", (json: string) => json.replace(/"messages":\{("\d+":)/, '"messages":{$1[],§$1'), '$.messages["1"]'],
+    ["a field of a record", (json: string) => json.replace('"name":', '"name":"x",§"n\\u0061me":'), "$.users[0].name"],
+  ])(
+    "a key that appears twice (%s): named by its JSON path, where JSON.parse would keep the last",
+    (_name, edit, at) => {
+      const marked = edit(JSON.stringify(sample()));
+      const text = marked.replace("§", "");
+      expect(() => JSON.parse(text)).not.toThrow();
+      const name = file(text);
+      const error = refusal(name);
+      expect([error.path, error.message]).toEqual([
+        at,
+        `${name}: ${at} appears twice in its object (again at line 1, column ${marked.indexOf("§") + 1}); ` +
+          `JSON keeps only the last, so the first would be lost: remove or merge one. ${FIX}`,
+      ]);
+    },
+  );
 });
