@@ -42,7 +42,7 @@ describe("fixtures", () => {
     broken.users[1]!.id = broken.users[0]!.id;
     expect(() => createWorld({ data: broken })).toThrow(/^data: \$\.users\[1\]/);
     expect(() => createWorld({ data, seed: "x" })).toThrow(
-      "give data, or seed and users to generate a world, not both",
+      "give data, or seed, users and assetsBase to generate a world, not both",
     );
   });
 
