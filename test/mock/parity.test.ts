@@ -14,6 +14,8 @@ import { GOOD_HEADERS, rawRequest } from "../helpers/http.js";
 const MSW_BASE = "https://api.signalzen.com/external";
 const SEED = "parity";
 const SECRET = "parity-secret";
+// The same options give the same bytes: each host's default assets base is its own (issue 21).
+const ASSETS = "https://assets.test/signalzen";
 const good = { ...GOOD_HEADERS, Authorization: `Bearer ${SECRET}` };
 const world = createWorld({ seed: SEED, users: 120 });
 const chatted = [...world.users()].filter((user) => world.chat(user.id)!.length > 3);
@@ -95,9 +97,9 @@ interface Seen {
 
 describe("the mock server and the MSW handlers answer alike", () => {
   let mock: RunningMock;
-  const msw = setupServer(...createHandlers({ seed: SEED, users: 120, secret: SECRET }));
+  const msw = setupServer(...createHandlers({ seed: SEED, users: 120, secret: SECRET, assetsBase: ASSETS }));
   beforeAll(async () => {
-    mock = await startMock({ port: 0, seed: SEED, users: 120, secret: SECRET });
+    mock = await startMock({ port: 0, seed: SEED, users: 120, secret: SECRET, assetsBase: ASSETS });
     // The mock server's own requests pass through; anything else unhandled is an error.
     msw.listen({
       onUnhandledRequest: (request, print) => void (new URL(request.url).hostname === "127.0.0.1" || print.error()),
