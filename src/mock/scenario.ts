@@ -24,8 +24,8 @@ export interface ScenarioOptions {
    */
   failRate?: number;
   /**
-   * The status a failure gets: any error status every operation declares (400, 401, 403, 404, 405, 406, 410,
-   * 429, 500, 503). A 429 or 503 carries `Retry-After: 1`.
+   * The status a failure gets: any error status every operation declares (400, 401, 403, 405, 406, 429, 500,
+   * 503). A 429 or 503 carries `Retry-After: 1`.
    * @default undefined (500 or 503, drawn per request)
    */
   failStatus?: number;
