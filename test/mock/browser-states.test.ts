@@ -157,7 +157,7 @@ describe("the mock server from a browser app on another origin", () => {
     await tab.goto(mock.url);
     expect(await tab.locator("h1").innerText()).toBe("SignalZen API mock");
     expect(await tab.locator("#world").innerText()).toBe(
-      'Seed "browser-states": 40 users and their chats, ' + `${mock.world.operators().length} operators.`,
+      `Seed "browser-states": 40 users and their chats, ${mock.world.operators().length} operators.`,
     );
     expect(await tab.locator("#sample").innerText()).toContain(`${mock.url}/users/123`);
     await tab.close();

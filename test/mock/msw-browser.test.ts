@@ -66,6 +66,30 @@ describe("MSW handlers in a real browser", () => {
       }),
     );
     expect(chat.length).toBeGreaterThan(0);
+
+    // Every avatar and file of the world loads: the service worker answers their URLs (DEFAULT_ASSETS_BASE,
+    // where no server listens here) with the same placeholders as the mock server (issue 21).
+    const urls = [
+      ...world.operators().flatMap((operator) => operator.picture_thumb_url ?? []),
+      ...[...world.users()].flatMap((user) => world.chat(user.id)!.flatMap((message) => message.file_url ?? [])),
+    ];
+    expect(urls.length).toBeGreaterThan(5);
+    const loaded = await page.evaluate(async (all) => {
+      const results: string[] = [];
+      for (const url of all) {
+        if (/\.(png|jpe?g)$/.test(url)) {
+          const image = new Image();
+          image.src = url;
+          await image.decode().catch(() => undefined);
+          results.push(image.naturalWidth > 0 ? "ok" : `broken ${url}`);
+        } else {
+          const response = await fetch(url).catch((error: Error) => ({ ok: false, status: error.message }));
+          results.push(response.ok ? "ok" : `${response.status} ${url}`);
+        }
+      }
+      return results;
+    }, urls);
+    expect(loaded.filter((result) => result !== "ok")).toEqual([]);
     expect(errors).toEqual([]);
     expect(outbound).toEqual([]);
     await context.close();
