@@ -93,9 +93,8 @@ describe("Prefer, per request", () => {
     const sz = createSignalZenClient({
       apiSecret: "any",
       baseUrl: mock.url,
-      fetch: (input, init) => {
+      fetch: (request: Request) => {
         sent++;
-        const request = new Request(input, init);
         request.headers.set("Prefer", "code=503, retry-after=0");
         return fetch(request);
       },
