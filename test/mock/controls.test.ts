@@ -5,8 +5,10 @@
  * the page at the server's root.
  */
 import { setupServer } from "msw/node";
+import { readFileSync } from "node:fs";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as contract from "../../generated/contract.js";
+import { USAGE } from "../../src/cli/usage.js";
 import { createSignalZenClient, ServiceUnavailableError } from "../../src/client/index.js";
 import { createMockHandler } from "../../src/mock/handler.js";
 import { createHandlers, mockError } from "../../src/mock/msw.js";
@@ -295,5 +297,21 @@ describe("the page at the server's root", () => {
     expect(response.status).toBe(404);
     expect(response.json().code).toBe("not_found");
     expect((await rawRequest(`${mock.url}/`, { headers: { Accept: "*/*" } })).json().code).toBe("not_found");
+  });
+});
+
+describe("README's one table of controls", () => {
+  const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+  const table = readme.slice(readme.indexOf("**Every control**"), readme.indexOf("**What else the server answers.**"));
+
+  it("names every named example of every operation and every flag of `signalzen-api mock`", () => {
+    expect(table.length).toBeGreaterThan(1000);
+    for (const [operationId, examples] of Object.entries(contract.successExamples)) {
+      expect(table).toContain(`\`${operationId}\`: `);
+      for (const name of Object.keys(examples)) expect(table).toContain(`\`${name}\``);
+    }
+    const flags = USAGE.slice(USAGE.indexOf("  mock "), USAGE.indexOf("  world ")).match(/--[a-z-]+/g)!;
+    expect(flags.length).toBeGreaterThan(10);
+    for (const flag of flags) expect(table).toContain(`\`${flag}`);
   });
 });
