@@ -9,6 +9,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as contract from "../../generated/contract.js";
 import { type RunningMock, startMock } from "../../src/mock/server.js";
+import { assetUrls, loadInPage } from "../helpers/assets.js";
 import { launchChromium } from "../helpers/browser.js";
 import { bundleClient } from "../helpers/bundle.js";
 
@@ -115,10 +116,7 @@ describe("the mock server from a browser app on another origin", () => {
 
   it("every avatar and file of the world loads, with the network off", async () => {
     const world = mock.world;
-    const urls = [
-      ...world.operators().flatMap((operator) => operator.picture_thumb_url ?? []),
-      ...[...world.users()].flatMap((user) => world.chat(user.id)!.flatMap((message) => message.file_url ?? [])),
-    ];
+    const urls = assetUrls(world);
     expect(urls.length).toBeGreaterThan(10);
     expect(urls.every((url) => url.startsWith(`${mock.url}/__signalzen/assets/`))).toBe(true);
     const offline = await browser.newContext();
@@ -129,24 +127,7 @@ describe("the mock server from a browser app on another origin", () => {
     });
     const app = await offline.newPage();
     await app.goto(siteUrl);
-    const loaded = await app.evaluate(async (all) => {
-      const results: string[] = [];
-      for (const url of all) {
-        if (/\.(png|jpe?g)$/.test(url)) {
-          const image = new Image();
-          image.src = url;
-          await image.decode().catch(() => undefined);
-          results.push(image.naturalWidth > 0 ? "ok" : `broken ${url}`);
-        } else {
-          const response = await fetch(url);
-          const type = response.headers.get("content-type") ?? "";
-          results.push(
-            response.ok && (await response.arrayBuffer()).byteLength > 0 ? "ok" : `${response.status} ${type} ${url}`,
-          );
-        }
-      }
-      return results;
-    }, urls);
+    const loaded = await loadInPage(app, urls);
     expect(loaded.filter((result) => result !== "ok")).toEqual([]);
     expect(outbound).toEqual([]);
     await offline.close();

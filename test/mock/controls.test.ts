@@ -14,6 +14,7 @@ import { createMockHandler } from "../../src/mock/handler.js";
 import { createHandlers, mockError } from "../../src/mock/msw.js";
 import { type RunningMock, startMock } from "../../src/mock/server.js";
 import { createWorld, DEFAULT_ASSETS_BASE } from "../../src/world/index.js";
+import { assetUrls } from "../helpers/assets.js";
 import { caught } from "../helpers/caught.js";
 import { GOOD_HEADERS, rawRequest } from "../helpers/http.js";
 
@@ -234,10 +235,7 @@ describe("MSW for tests", () => {
 
 describe("placeholders for every avatar and file", () => {
   const world = createWorld({ seed: "controls", users: 30 });
-  const urls = [
-    ...world.operators().flatMap((operator) => operator.picture_thumb_url ?? []),
-    ...[...world.users()].flatMap((user) => world.chat(user.id)!.flatMap((message) => message.file_url ?? [])),
-  ];
+  const urls = assetUrls(world);
   const typeOf = (url: string) =>
     /\.(png|jpe?g)$/.test(url)
       ? "image/png"

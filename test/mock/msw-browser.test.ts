@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createWorld } from "../../src/world/index.js";
+import { assetUrls, loadInPage } from "../helpers/assets.js";
 import { launchChromium } from "../helpers/browser.js";
 import { bundleEntry } from "../helpers/bundle.js";
 
@@ -69,26 +70,9 @@ describe("MSW handlers in a real browser", () => {
 
     // Every avatar and file of the world loads: the service worker answers their URLs (DEFAULT_ASSETS_BASE,
     // where no server listens here) with the same placeholders as the mock server (issue 21).
-    const urls = [
-      ...world.operators().flatMap((operator) => operator.picture_thumb_url ?? []),
-      ...[...world.users()].flatMap((user) => world.chat(user.id)!.flatMap((message) => message.file_url ?? [])),
-    ];
+    const urls = assetUrls(world);
     expect(urls.length).toBeGreaterThan(5);
-    const loaded = await page.evaluate(async (all) => {
-      const results: string[] = [];
-      for (const url of all) {
-        if (/\.(png|jpe?g)$/.test(url)) {
-          const image = new Image();
-          image.src = url;
-          await image.decode().catch(() => undefined);
-          results.push(image.naturalWidth > 0 ? "ok" : `broken ${url}`);
-        } else {
-          const response = await fetch(url).catch((error: Error) => ({ ok: false, status: error.message }));
-          results.push(response.ok ? "ok" : `${response.status} ${url}`);
-        }
-      }
-      return results;
-    }, urls);
+    const loaded = await loadInPage(page, urls);
     expect(loaded.filter((result) => result !== "ok")).toEqual([]);
     expect(errors).toEqual([]);
     expect(outbound).toEqual([]);
