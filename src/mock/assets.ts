@@ -158,10 +158,11 @@ const headers = (contentType: string) => ({
   "Cross-Origin-Resource-Policy": "cross-origin",
 });
 
-const notFound = (path: string): MockResponse =>
+// The path is not quoted: a host serving the assets apart from the API has no secret to scrub it of.
+const notFound = (): MockResponse =>
   errorResponse(
     404,
-    `No placeholder at ${path.slice(0, 200)}: the mock serves /avatars/ID/thumb.png and /files/ID/NAME under its assets base.`,
+    "No placeholder here: the mock serves /avatars/ID/thumb.png and /files/ID/NAME under its assets base.",
   );
 
 /**
@@ -183,7 +184,7 @@ export function placeholder(method: string, path: string): AssetResponse {
     return { status: 200, headers: headers("image/png"), body: avatar(path) };
   }
   const file = /^\/files\/\d{1,10}\/([\w-][\w.-]{0,99})$/.exec(path)?.[1];
-  if (file === undefined) return notFound(path);
+  if (file === undefined) return notFound();
   if (IMAGE.test(file)) return { status: 200, headers: headers("image/png"), body: picture(path) };
   if (/\.pdf$/i.test(file)) return { status: 200, headers: headers("application/pdf"), body: pdf(file) };
   const extension = /\.(\w+)$/.exec(file)?.[1]?.toLowerCase() ?? "";

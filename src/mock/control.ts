@@ -65,6 +65,16 @@ function changeScenario(method: string, body: string | undefined, scenario: Scen
  */
 export async function ownPathAnswer(
   request: MockRequest,
+  handler: { scenario: ScenarioControl; redact(text: string): string },
+  readBody: () => Promise<string | undefined>,
+): Promise<AssetResponse | undefined> {
+  const answer = await answerOwnPath(request, handler.scenario, readBody);
+  // A message may quote what was sent (a control's name); the required secret never goes back out.
+  return answer && typeof answer.body === "string" ? { ...answer, body: handler.redact(answer.body) } : answer;
+}
+
+async function answerOwnPath(
+  request: MockRequest,
   scenario: ScenarioControl,
   readBody: () => Promise<string | undefined>,
 ): Promise<AssetResponse | undefined> {

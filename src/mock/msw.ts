@@ -179,7 +179,7 @@ export function createHandlers(options: HandlersOptions = {}): SignalZenHandlers
         const text = await request.text();
         return new TextEncoder().encode(text).length > MAX_CONTROL_BODY_BYTES ? undefined : text;
       };
-      const own = await ownPathAnswer(mockRequest, handler.scenario, readBody);
+      const own = await ownPathAnswer(mockRequest, handler, readBody);
       if (own) return send(request, own);
       const { response, delayMs } = await handler.handle(mockRequest);
       if (delayMs) await msw.delay(delayMs);

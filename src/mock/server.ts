@@ -209,7 +209,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     }
     if (mockRequest.path === DOCS_PATH && request.method === "GET") return docsPage();
     if (mockRequest.path === CONTRACT_PATH && request.method === "GET") return contractFile();
-    return ownPathAnswer(mockRequest, handler.scenario, () => readBody(request));
+    return ownPathAnswer(mockRequest, handler, () => readBody(request));
   }
 
   // Sockets with a request of ours in flight: a parse error that follows it (a request Node dispatched, then

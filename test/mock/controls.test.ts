@@ -195,6 +195,25 @@ describe("the scenario at run time", () => {
   });
 });
 
+describe("the secret and the mock's own paths", () => {
+  it("a required secret sent in a path or a control's name never comes back", async () => {
+    const secret = "s3cret-value-1";
+    const guarded = await startMock({ port: 0, secret, users: 1 });
+    try {
+      for (const path of [`/__signalzen/${secret}`, `/__signalzen/assets/files/1/${secret}/x`]) {
+        const response = await rawRequest(`${guarded.url}${path}`);
+        expect(response.status).toBe(404);
+        expect(response.text).not.toContain(secret);
+      }
+      const patched = await fetch(`${guarded.url}/__signalzen/scenario`, { method: "PATCH", body: `{"${secret}": 1}` });
+      expect(patched.status).toBe(400);
+      expect(await patched.text()).not.toContain(secret);
+    } finally {
+      await guarded.close();
+    }
+  });
+});
+
 describe("MSW for tests", () => {
   it("server.use(mockError(503)) gives the client a ServiceUnavailableError with the contract's body", async () => {
     msw.use(mockError(503, { retryAfter: 0 }));
