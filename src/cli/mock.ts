@@ -1,5 +1,6 @@
 /** `signalzen-api mock`: the mock server and its world, until Ctrl-C or SIGTERM. */
 import * as contract from "../../generated/contract.js";
+import { createWorld } from "../world/index.js";
 import { importOptional, integerOption, parse, UsageError } from "./options.js";
 import { USAGE } from "./usage.js";
 
@@ -18,6 +19,17 @@ function failRateOption(value: string | undefined): number | undefined {
   return Number(value);
 }
 
+/** `--assets-base URL`: checked as the world checks it, so a bad one is a usage error before anything starts. */
+export function assetsBaseOption(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  try {
+    createWorld({ users: 0, assetsBase: value });
+  } catch (error) {
+    throw new UsageError(`--assets-base: ${(error as Error).message}`);
+  }
+  return value;
+}
+
 export async function mock(args: string[]): Promise<void> {
   const values = parse(args, {
     port: { type: "string" },
@@ -29,6 +41,8 @@ export async function mock(args: string[]): Promise<void> {
     latency: { type: "string" },
     "fail-rate": { type: "string" },
     "rate-limit": { type: "string" },
+    "fail-status": { type: "string" },
+    "assets-base": { type: "string" },
     dynamic: { type: "boolean" },
     quiet: { type: "boolean" },
   });
@@ -36,9 +50,13 @@ export async function mock(args: string[]): Promise<void> {
   if (values.secret !== undefined && values.secret.trim() === "") {
     throw new UsageError("--secret must not be empty; leave it out to accept any non-empty secret");
   }
-  if (values.data !== undefined && (values.seed !== undefined || values.users !== undefined)) {
+  if (
+    values.data !== undefined &&
+    (values.seed !== undefined || values.users !== undefined || values["assets-base"] !== undefined)
+  ) {
     throw new UsageError(
-      "--data serves the world in that file; --seed and --users shape a generated world: give one or the other",
+      "--data serves the world in that file; --seed, --users and --assets-base shape a generated world: " +
+        "give one or the other",
     );
   }
   const port = integerOption("port", values.port, 0, 65535);
@@ -48,7 +66,14 @@ export async function mock(args: string[]): Promise<void> {
   const failRate = failRateOption(values["fail-rate"]);
   // Imported here so that `docs` and `--help` work without Prism installed.
   const { startMock } = await import("../mock/server.js");
-  const { describeScenario } = await import("../mock/scenario.js");
+  const { describeScenario, FAIL_STATUSES } = await import("../mock/scenario.js");
+  const failStatus = integerOption("fail-status", values["fail-status"], 100, 599);
+  if (failStatus !== undefined && !FAIL_STATUSES.includes(failStatus)) {
+    throw new UsageError(
+      `--fail-status must be one of ${FAIL_STATUSES.join(", ")} (an error every operation declares); got "${failStatus}"`,
+    );
+  }
+  const assetsBase = assetsBaseOption(values["assets-base"]);
   // Only --data needs the file checker, and with it ajv (an optional peer, like verify's).
   const { loadWorldFile, WorldDataError } =
     values.data === undefined
@@ -63,6 +88,7 @@ export async function mock(args: string[]): Promise<void> {
     ...(latency !== undefined && { latency }),
     ...(failRate !== undefined && { failRate }),
     ...(rateLimit !== undefined && { rateLimit }),
+    ...(failStatus !== undefined && { failStatus }),
   };
   let server: Awaited<ReturnType<typeof startMock>>;
   try {
@@ -74,6 +100,7 @@ export async function mock(args: string[]): Promise<void> {
       ...(values.seed !== undefined && { seed: values.seed }),
       ...(users !== undefined && { users }),
       ...(data !== undefined && { data }),
+      ...(assetsBase !== undefined && { assetsBase }),
       ...scenario,
       ...(!values.quiet && {
         onResponse: (line) => write(`${line.method} ${line.path} ${line.status} ${line.ms.toFixed(1)}ms`),
@@ -99,6 +126,11 @@ export async function mock(args: string[]): Promise<void> {
           `(seed "${values.seed ?? "default"}"; --seed, --users, --data shape it)`,
   );
   for (const line of describeScenario(scenario)) write(`  ${line}`);
+  if (values.data === undefined) {
+    write(`  pictures: avatars and files are placeholders under ${assetsBase ?? `${server.url}/__signalzen/assets`}`);
+  }
+  write(`  change the scenario while it runs: ${server.url}/__signalzen/scenario (GET, PATCH, DELETE)`);
+  write(`  open ${server.url} in a browser for a page about this mock`);
   if (values.dynamic)
     write("  --dynamic is no longer needed: the world replaces Prism's generated data (see the CHANGELOG)");
   write(`  try: curl -H "Authorization: Bearer any" -H "Accept: ${contract.mediaType}" ${server.url}/users/123`);

@@ -12,12 +12,16 @@ Commands:
             --users N         how many users the world has, 0 to 1000000 (default 250)
             --data FILE       serve the world in FILE (written by 'world', hand-edited or not)
             --latency MS      delay each answer: MS, or MIN-MAX drawn per request
-            --fail-rate P     that fraction (0 to 1) of answers become 500 or 503 with Retry-After
+            --fail-rate P     that fraction (0 to 1) of answers fail: 500 or 503 (503 with Retry-After: 1)
+            --fail-status N   the status failures get instead: 400, 401, 403, 405, 406, 429, 500 or 503
             --rate-limit N    at most N requests per second per secret; the rest get 429
+            --assets-base URL where the world's avatars and files point (default: the server's own
+                              /__signalzen/assets, which it answers with placeholders)
             --quiet           do not log each request
   world     Write the world as JSON in the load format that 'mock --data' serves.
             --seed S          the world's seed (default: the mock's)
             --users N         how many users (default 250)
+            --assets-base URL where avatars and files point (default http://127.0.0.1:4010/__signalzen/assets)
             --output FILE     where to write it (default: standard output)
   verify    Check any server against the contract and print a report; a line per finished check goes to stderr.
             Exit 0 when every check that ran passed (checks not run, such as the POST ones without

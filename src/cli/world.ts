@@ -7,7 +7,12 @@ import { integerOption, parse, UsageError } from "./options.js";
 import { USAGE } from "./usage.js";
 
 export async function world(args: string[]): Promise<void> {
-  const values = parse(args, { seed: { type: "string" }, users: { type: "string" }, output: { type: "string" } });
+  const values = parse(args, {
+    seed: { type: "string" },
+    users: { type: "string" },
+    output: { type: "string" },
+    "assets-base": { type: "string" },
+  });
   if (values.help) return void console.log(USAGE);
   const users = integerOption("users", values.users, 0, 1_000_000);
   const { createWorld } = await import("../world/index.js");
@@ -16,6 +21,7 @@ export async function world(args: string[]): Promise<void> {
     generated = createWorld({
       ...(values.seed !== undefined && { seed: values.seed }),
       ...(users !== undefined && { users }),
+      ...(values["assets-base"] !== undefined && { assetsBase: values["assets-base"] }),
     });
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));

@@ -3,17 +3,10 @@ import * as contract from "../../generated/contract.js";
 import type { Operation } from "../contract/facts.js";
 import type { World } from "../world/index.js";
 import { boundedMemo, stringBytes } from "../world/memo.js";
-import { errorResponse, jsonResponse, type MockResponse, statusHeaders } from "./exchange.js";
+import { errorResponse, jsonResponse, type MockResponse } from "./exchange.js";
 import type { Parameters } from "./parameters.js";
 
 const examples: Readonly<Record<string, Readonly<Record<string, unknown>>>> = contract.successExamples;
-
-/** The error a `Prefer: code=N` asks for, in the contract's body with the status's documented headers. */
-export function preferredError(status: number): MockResponse {
-  const details = status === 400 ? [{ location: "header.Prefer", message: "code=400 was asked for" }] : undefined;
-  const message = (contract.errors as Record<string, { message: string }>)[String(status)]!.message;
-  return errorResponse(status, message, details, statusHeaders(status));
-}
 
 /** The operation's named example (`Prefer: example=NAME`), or a 400 that lists the names it has. */
 export function namedExample(operation: Operation, name: string): MockResponse {

@@ -28,14 +28,14 @@ export interface FixtureOptions extends WorldOptions {
 export function createWorld(options: FixtureOptions = {}): World {
   const { data, ...shape } = options;
   if (data === undefined) return generateWorld(shape);
-  if (shape.seed !== undefined || shape.users !== undefined) {
-    throw new RangeError("give data, or seed and users to generate a world, not both");
+  if (shape.seed !== undefined || shape.users !== undefined || shape.assetsBase !== undefined) {
+    throw new RangeError("give data, or seed, users and assetsBase to generate a world, not both");
   }
   const check = checkWorldData(data);
   if (!check.ok) throw new RangeError(`data: ${check.path} ${check.rule}`);
   return worldFromData(check.data);
 }
 
-export { DEFAULT_SEED, DEFAULT_USERS, MAX_USERS } from "../world/index.js";
+export { DEFAULT_ASSETS_BASE, DEFAULT_SEED, DEFAULT_USERS, MAX_USERS } from "../world/index.js";
 export type { World, WorldData, WorldOptions } from "../world/index.js";
 export type { Message, MessageList, OperatorSender, User, UserList, UserSender } from "../contract/models.js";

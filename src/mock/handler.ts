@@ -2,10 +2,12 @@
  * One mock, two hosts: `createMockHandler` turns a request into the one response the contract says,
  * and both the Node server (server.ts) and the MSW handlers (msw.ts) call it, so neither keeps a rule of
  * its own. The order: CORS preflight, the contract's rules (rules.ts), the host's engine (the server
- * asks Prism to validate; MSW has none), the scenario controls, `Prefer`, then the world's answer.
+ * asks Prism to validate; MSW has none), the scenario controls, `Prefer` (prefer.ts), then the world's answer.
+ * CORS is cors.ts; the mock's own paths (`/__signalzen/...`) are control.ts.
  */
 import type { World } from "../world/index.js";
-import { createWorldAnswers, namedExample, preferredError } from "./answer.js";
+import { createWorldAnswers, namedExample } from "./answer.js";
+import { preflight, withCors } from "./cors.js";
 import type { MockRequest, MockResponse } from "./exchange.js";
 import type { Parameters } from "./parameters.js";
 import { scrubQuotes } from "./quotes.js";
@@ -18,15 +20,10 @@ import {
   checkMethod,
   checkParameters,
   checkPath,
-  checkPreference,
-  readPreference,
 } from "./rules.js";
-import { createScenario, type ScenarioOptions } from "./scenario.js";
+import { checkPreference, PREFERRED_400, type Preference, readPreference } from "./prefer.js";
+import { createScenario, MAX_LATENCY_MS, madeUpError, type ScenarioControl, type ScenarioOptions } from "./scenario.js";
 import { secretRedactor } from "../contract/redact.js";
-
-// Browser apps on another origin send these; `Prefer` lets a frontend ask the mock for an error state.
-const CORS_ALLOWED_HEADERS = "Authorization, Accept, Prefer";
-const CORS_EXPOSED_HEADERS = "Retry-After, WWW-Authenticate, Allow";
 
 export interface HandlerOptions extends ScenarioOptions {
   world: World;
@@ -54,30 +51,6 @@ export interface HandledRequest {
   delayMs: number;
 }
 
-function withCors(request: MockRequest, response: MockResponse): MockResponse {
-  const origin = request.header("origin");
-  const cors: Record<string, string> = {
-    "Access-Control-Allow-Origin": origin ?? "*",
-    "Access-Control-Expose-Headers": CORS_EXPOSED_HEADERS,
-    ...(origin && { Vary: "Origin" }),
-  };
-  return { ...response, headers: { ...response.headers, ...cors } };
-}
-
-/** A CORS preflight: the API is read-only, so only GET with these headers is admitted. */
-function preflight(request: MockRequest): MockResponse | undefined {
-  const origin = request.header("origin");
-  if (request.method !== "OPTIONS" || !origin || !request.header("access-control-request-method")) return undefined;
-  const headers = {
-    "Access-Control-Allow-Origin": origin,
-    "Access-Control-Allow-Methods": "GET",
-    "Access-Control-Allow-Headers": CORS_ALLOWED_HEADERS,
-    "Access-Control-Max-Age": "600",
-    Vary: "Origin",
-  };
-  return { status: 204, headers, body: "" };
-}
-
 /** A Bearer secret is one token68 (RFC 6750): no spaces, so it can be sent and matched at all. */
 function checkSecret(secret: string | undefined): void {
   if (secret !== undefined && !/^[A-Za-z0-9\-._~+/]+=*$/.test(secret)) {
@@ -101,11 +74,14 @@ export function createMockHandler(options: HandlerOptions) {
   let answers = 0;
   let scenarioRequests = 0;
 
-  async function decide(request: MockRequest, engine: Engine | undefined): Promise<MockResponse> {
+  async function decide(
+    request: MockRequest,
+    engine: Engine | undefined,
+    preference: Preference,
+  ): Promise<MockResponse> {
     const route = checkPath(request);
     if ("status" in route) return route;
     const { operation } = route;
-    const preference = readPreference(request);
     const rejection =
       checkMethod(request, operation) ??
       checkBody(request) ??
@@ -119,9 +95,16 @@ export function createMockHandler(options: HandlerOptions) {
     const number = ++scenarioRequests;
     const fromEngine = await engine?.({ request, route, parameters });
     if (fromEngine) return fromEngine;
-    const limited = scenario.rateLimited(bearerToken(request)!) ?? scenario.failure(number);
+    const retryAfter = preference.retryAfter === undefined ? undefined : Number(preference.retryAfter);
+    const limited = scenario.rateLimited(bearerToken(request)!) ?? scenario.failure(number, retryAfter);
     if (limited) return limited;
-    if (preference.code !== undefined && preference.code !== "200") return preferredError(Number(preference.code));
+    if (preference.code !== undefined && preference.code !== "200") {
+      const status = Number(preference.code);
+      return madeUpError(status, {
+        ...(retryAfter !== undefined && { retryAfter }),
+        ...(status === 400 && { details: PREFERRED_400 }),
+      });
+    }
     if (preference.example !== undefined) return namedExample(operation, preference.example);
     return answer(operation, parameters);
   }
@@ -131,9 +114,16 @@ export function createMockHandler(options: HandlerOptions) {
     async handle(request: MockRequest, engine?: Engine): Promise<HandledRequest> {
       const early = preflight(request);
       if (early) return { response: scrub(early), delayMs: 0 };
-      const delayMs = scenario.delay(++answers);
-      return { response: scrub(withCors(request, await decide(request, engine))), delayMs };
+      // The draw is made even when `Prefer: latency=` replaces it, so later requests keep their delays.
+      const drawn = scenario.delay(++answers);
+      const preference = readPreference(request);
+      const response = withCors(request, await decide(request, engine, preference));
+      const asked = Number(preference.latency ?? Number.NaN); // checked by checkPreference: a refused one is not used
+      const delayMs = /^\d{1,5}$/.test(preference.latency ?? "") && asked <= MAX_LATENCY_MS ? asked : drawn;
+      return { response: scrub(response), delayMs };
     },
+    /** The scenario controls, to change while the mock runs (control.ts serves them over HTTP). */
+    scenario: { get: scenario.get, set: scenario.set, reset: scenario.reset } satisfies ScenarioControl,
     /** Text with the required secret scrubbed, in every form it could take (contract/redact.ts): for log lines. */
     redact,
   };

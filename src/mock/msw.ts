@@ -14,17 +14,27 @@
 // Without msw installed the runtime says "Cannot find package 'msw'"; README says what to install.
 import { delay, HttpResponse, http } from "msw";
 import * as contract from "../../generated/contract.js";
+import { errorFact } from "../contract/facts.js";
 import {
   checkWorldData,
   createWorld,
+  DEFAULT_ASSETS_BASE,
   DEFAULT_SEED,
   type World,
   type WorldData,
   worldFromData,
 } from "../world/index.js";
+import { placeholder } from "./assets.js";
+import { MAX_CONTROL_BODY_BYTES, ownPathAnswer } from "./control.js";
 import { announcesBody, type MockRequest } from "./exchange.js";
 import { createMockHandler } from "./handler.js";
-import { checkScenario, type ScenarioOptions } from "./scenario.js";
+import {
+  checkScenario,
+  type MadeUpError,
+  madeUpError,
+  type ScenarioControl,
+  type ScenarioOptions,
+} from "./scenario.js";
 
 export interface HandlersOptions extends ScenarioOptions {
   /** The world's seed; the same seed and size give the same bodies as `signalzen-api mock`. @default DEFAULT_SEED */
@@ -36,24 +46,84 @@ export interface HandlersOptions extends ScenarioOptions {
   /** Only this Bearer secret is accepted; others get 401. @default any non-empty secret */
   secret?: string;
   /**
-   * Where the handled API lives: every request under it is answered, unknown paths included (404).
+   * Where the handled API lives: every request under it is answered, unknown paths included (404). A path alone
+   * (`"/api/signalzen"`, the proxy path a frontend calls) is resolved against the page's URL where there is one
+   * (a browser, jsdom), and matches that path on any origin where there is none (Node).
    * @default "https://api.signalzen.com/external"
-   * @example "http://127.0.0.1:4010"
+   * @example "/api/signalzen"
    */
   baseUrl?: string;
+  /**
+   * Where the generated world's avatars and files are (a world given as `data` keeps its own URLs). Every URL
+   * under it is answered with a placeholder, and so is `/__signalzen/assets/` under `baseUrl`.
+   * @default DEFAULT_ASSETS_BASE, "http://127.0.0.1:4010/__signalzen/assets" (what the default mock server serves)
+   */
+  assetsBase?: string;
 }
 
-/** The handlers for every request under `baseUrl`: pass them to `setupServer(...)` or `setupWorker(...)`. */
-export function createHandlers(options: HandlersOptions = {}) {
-  checkScenario(options);
-  const given = options.baseUrl ?? contract.servers[0];
-  const base = URL.canParse(given) ? new URL(given.replace(/\/+$/, "")) : undefined;
-  if (!base || !/^https?:$/.test(base.protocol) || base.search || base.hash) {
-    const example = contract.servers[0];
+/** The handlers, with the scenario controls beside them: `handlers.scenario.set({ failRate: 1 })`. */
+export type SignalZenHandlers = ReturnType<typeof http.all>[] & { scenario: ScenarioControl };
+
+/** Where the handlers answer: a fixed origin, or any origin (a path-only base outside a page). */
+interface Base {
+  origin: string | undefined;
+  path: string;
+}
+
+function resolveBase(given: string): Base {
+  const page = (globalThis as { document?: { baseURI?: string } }).document?.baseURI;
+  const relative = given.startsWith("/") && !given.startsWith("//");
+  const absolute = relative ? (page ?? "http://any-origin.invalid") : undefined;
+  const url = URL.canParse(given, absolute) ? new URL(given.replace(/\/+$/, "") || "/", absolute) : undefined;
+  if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash) {
     throw new RangeError(
-      `baseUrl must be an http(s) URL with no query or fragment, such as ${example}; got ${JSON.stringify(given)}`,
+      `baseUrl must be an http(s) URL or a path (such as ${contract.servers[0]} or /api/signalzen), with no query ` +
+        `or fragment; got ${JSON.stringify(given)}`,
     );
   }
+  return { origin: relative && !page ? undefined : url.origin, path: url.pathname === "/" ? "" : url.pathname };
+}
+
+/** Whether a request's URL is at or under the base. */
+function under(base: Base, url: URL): boolean {
+  if (base.origin !== undefined && url.origin !== base.origin) return false;
+  return url.pathname === base.path || url.pathname.startsWith(`${base.path}/`);
+}
+
+/**
+ * One error in the contract's body with its status's headers (`Retry-After: 1` on 429 and 503), for any request
+ * under `baseUrl` (or only `path`, a path of the contract such as `/users/{id}`, or a concrete one): an override
+ * for one test, `server.use(mockError(503))`.
+ */
+export function mockError(
+  status: number,
+  options: MadeUpError & { baseUrl?: string; path?: string; once?: boolean } = {},
+): ReturnType<typeof http.all> {
+  if (!errorFact(status)) {
+    throw new RangeError(
+      `mockError takes a status the contract documents (${Object.keys(contract.errors).join(", ")}); got ${status}`,
+    );
+  }
+  const base = resolveBase(options.baseUrl ?? contract.servers[0]);
+  const pattern =
+    options.path === undefined
+      ? undefined
+      : new RegExp(`^${options.path.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{[^}]+\}/g, "[^/]+")}$`);
+  const { status: _, headers, body } = madeUpError(status, options);
+  const matches = ({ request }: { request: Request }) => {
+    const url = new URL(request.url);
+    return under(base, url) && (!pattern || pattern.test(url.pathname.slice(base.path.length)));
+  };
+  return http.all(matches, () => new HttpResponse(body, { status, headers }), { once: options.once ?? false });
+}
+
+/**
+ * The handlers for every request under `baseUrl`, and for the world's avatars and files: pass them to
+ * `setupServer(...)` or `setupWorker(...)`. `scenario` beside them changes the controls at run time.
+ */
+export function createHandlers(options: HandlersOptions = {}): SignalZenHandlers {
+  checkScenario(options);
+  const base = resolveBase(options.baseUrl ?? contract.servers[0]);
   const seed = options.seed ?? DEFAULT_SEED;
   let world: World;
   if (options.data) {
@@ -63,35 +133,56 @@ export function createHandlers(options: HandlersOptions = {}) {
     if (!check.ok) throw new RangeError(`data: ${check.path} ${check.rule}`);
     world = worldFromData(check.data);
   } else {
-    world = createWorld({ seed, ...(options.users !== undefined && { users: options.users }) });
+    world = createWorld({
+      seed,
+      ...(options.users !== undefined && { users: options.users }),
+      ...(options.assetsBase !== undefined && { assetsBase: options.assetsBase }),
+    });
   }
+  const assets = resolveBase(options.assetsBase ?? DEFAULT_ASSETS_BASE);
   const handler = createMockHandler({ ...options, world, seed });
-  const basePath = base.pathname === "/" ? "" : base.pathname;
-  // A predicate rather than a path pattern: msw's pattern matcher throws on a malformed percent-encoding
+  // Predicates rather than path patterns: msw's pattern matcher throws on a malformed percent-encoding
   // (`/users/%ZZ`), which the contract answers with a 400 like any other bad request.
-  const underBase = ({ request }: { request: Request }) => {
+  const isAsset = ({ request }: { request: Request }) => {
     const url = new URL(request.url);
-    return url.origin === base.origin && (url.pathname === basePath || url.pathname.startsWith(`${basePath}/`));
+    return url.pathname !== assets.path && under(assets, url);
+  };
+  const underBase = ({ request }: { request: Request }) => under(base, new URL(request.url));
+  const send = (
+    request: Request,
+    response: { status: number; headers: Record<string, string>; body: string | Uint8Array },
+  ) => {
+    const empty = request.method === "HEAD" || response.status === 204;
+    return new HttpResponse(empty ? null : response.body, { status: response.status, headers: response.headers });
   };
 
-  return [
+  const handlers = [
+    http.all(isAsset, ({ request }) =>
+      send(request, placeholder(request.method, new URL(request.url).pathname.slice(assets.path.length))),
+    ),
     http.all(underBase, async ({ request }) => {
       const url = new URL(request.url);
       const header = (name: string) => request.headers.get(name) ?? undefined;
       const mockRequest: MockRequest = {
         method: request.method,
-        path: url.pathname.slice(basePath.length) || "/",
+        path: url.pathname.slice(base.path.length) || "/",
         search: url.search,
         header,
         // msw drops a GET's body but keeps its Content-Length or Transfer-Encoding: judged as the server judges.
         hasBody: request.body !== null || announcesBody(header),
       };
+      const readBody = async () => {
+        const text = await request.text();
+        return new TextEncoder().encode(text).length > MAX_CONTROL_BODY_BYTES ? undefined : text;
+      };
+      const own = await ownPathAnswer(mockRequest, handler, readBody);
+      if (own) return send(request, own);
       const { response, delayMs } = await handler.handle(mockRequest);
       if (delayMs) await delay(delayMs);
-      const empty = request.method === "HEAD" || response.status === 204;
-      return new HttpResponse(empty ? null : response.body, { status: response.status, headers: response.headers });
+      return send(request, response);
     }),
   ];
+  return Object.assign(handlers, { scenario: handler.scenario });
 }
 
 export { DEFAULT_SEED };

@@ -3,12 +3,12 @@
  * Node server and the MSW handlers): each returns a rejection in the contract's error body, or nothing.
  *
  * 1. a known path (404)   2. GET (405, with Allow), with no body (400)   3. Accept names the vendor type (406)
- * 4. a Bearer secret, and the one required by `secret` (401)   5. a `Prefer: code=` the operation declares (400)
+ * 4. a Bearer secret, and the one required by `secret` (401)   5. a `Prefer` that makes sense (400, prefer.ts)
  * 6. parameters: canonical integers within bounds (400, every violation in `details`)
  * The scenario controls (rate limit, failures) and the answer itself come after (handler.ts).
  */
 import * as contract from "../../generated/contract.js";
-import { declares, type Operation } from "../contract/facts.js";
+import type { Operation } from "../contract/facts.js";
 import { acceptAdmits } from "./accept.js";
 import { errorResponse, type MockRequest, type MockResponse, statusHeaders } from "./exchange.js";
 import { type Parameters, readParameters } from "./parameters.js";
@@ -82,32 +82,6 @@ export function checkAuthorization(request: MockRequest, secret: string | undefi
     return errorResponse(401, contract.errors["401"].message, undefined, headers);
   }
   return undefined;
-}
-
-/** What a request asks for with `Prefer: code=N` / `example=NAME` (or Prism's `__code=N` query parameter). */
-export interface Preference {
-  code?: string;
-  example?: string;
-}
-
-export function readPreference(request: MockRequest): Preference {
-  const prefer = request.header("prefer") ?? "";
-  const code = /(?:^|[,;\s])code=([^,;\s]*)/.exec(prefer)?.[1] ?? new URLSearchParams(request.search).get("__code");
-  const example = /(?:^|[,;\s])example=([^,;\s]*)/.exec(prefer)?.[1];
-  return { ...(code != null && { code }), ...(example !== undefined && { example }) };
-}
-
-export function checkPreference(operation: Operation, preference: Preference): MockResponse | undefined {
-  const { code } = preference;
-  if (code === undefined || code === "200" || (/^\d{3}$/.test(code) && declares(operation, Number(code)))) {
-    return undefined;
-  }
-  const wanted = code.slice(0, 10);
-  const declared = operation.statuses.join(", ");
-  const message = `GET ${operation.path} does not declare status ${wanted}; it can answer ${declared}.`;
-  return errorResponse(400, message, [
-    { location: "header.Prefer", message: `code=${wanted} is not declared for this operation` },
-  ]);
 }
 
 export function checkParameters(request: MockRequest, route: Route): Parameters | MockResponse {

@@ -13,11 +13,14 @@
 import http from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { packageFile } from "../contract/files.js";
-import { createWorld, DEFAULT_SEED, type World, type WorldData, worldFromData } from "../world/index.js";
+import { ASSETS_PATH, createWorld, DEFAULT_SEED, type World, type WorldData, worldFromData } from "../world/index.js";
 import * as contract from "../../generated/contract.js";
 import { errorBody } from "./error-body.js";
+import type { AssetResponse } from "./assets.js";
+import { MAX_CONTROL_BODY_BYTES, ownPathAnswer } from "./control.js";
 import { announcesBody, errorResponse, type MockRequest, type MockResponse, statusHeaders } from "./exchange.js";
 import { createMockHandler } from "./handler.js";
+import { CONTRACT_PATH, contractFile, DOCS_PATH, docsPage, homePage, wantsPage } from "./home-page.js";
 import { createPrismEngine } from "./prism.js";
 import { checkScenario, type ScenarioOptions } from "./scenario.js";
 
@@ -32,6 +35,12 @@ export interface MockOptions extends ScenarioOptions {
   seed?: string;
   /** How many users the world has, 0 to 1,000,000. @default 250 */
   users?: number;
+  /**
+   * Where the generated world's avatars and files are (a world given as `data` keeps its own URLs). The server
+   * answers every URL under `/__signalzen/assets/` with a placeholder, so by default pictures load from the mock.
+   * @default the server's own origin: `${url}/__signalzen/assets`
+   */
+  assetsBase?: string;
   /**
    * Serve this world (the load format `signalzen-api world` writes) instead of a generated one. It is checked
    * whole first, and frozen: the mock serves this very object, so it must not change under it.
@@ -73,6 +82,25 @@ function splitTarget(target: string): { path: string; search: string } | undefin
   return queryAt === -1
     ? { path: target, search: "" }
     : { path: target.slice(0, queryAt), search: target.slice(queryAt) };
+}
+
+/** A small body (a scenario change), or undefined when it is larger than the control accepts (the rest unread). */
+function readBody(request: http.IncomingMessage): Promise<string | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_CONTROL_BODY_BYTES) {
+        request.pause();
+        request.removeAllListeners("data");
+        return resolve(undefined);
+      }
+      chunks.push(chunk);
+    });
+    request.once("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    request.once("error", reject);
+  });
 }
 
 function toMockRequest(request: http.IncomingMessage, target: { path: string; search: string }): MockRequest {
@@ -143,12 +171,36 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   }
   checkScenario(options);
   const seed = options.seed ?? DEFAULT_SEED;
-  const world = options.data
-    ? worldFromData((await loadChecker()).checkedWorldData(options.data, "data"))
-    : createWorld({ seed, ...(options.users !== undefined && { users: options.users }) });
+  const data = options.data && worldFromData((await loadChecker()).checkedWorldData(options.data, "data"));
+  // Checked before listening, so a bad option never leaves a port taken; the world itself needs the URL.
+  if (!data && options.assetsBase !== undefined) createWorld({ users: 0, assetsBase: options.assetsBase });
   const engine = await createPrismEngine(packageFile("openapi.yaml"));
-  const handler = createMockHandler({ ...options, world, seed });
   const onResponse = options.onResponse;
+  // Set once the server listens (its URL is the default assets base), before any request can be read.
+  let world: World;
+  let handler: ReturnType<typeof createMockHandler>;
+  let url: string;
+
+  /** The mock's own answers: its home page, its docs, its scenario control and its placeholders. */
+  async function ownAnswer(
+    request: http.IncomingMessage,
+    mockRequest: MockRequest,
+  ): Promise<AssetResponse | undefined> {
+    if (mockRequest.path === "/" && wantsPage(mockRequest)) {
+      const description = options.data
+        ? `A world given as data: ${world.userCount} users, ${world.operators().length} operators.`
+        : `Seed "${seed}": ${world.userCount} users and their chats, ${world.operators().length} operators.`;
+      return homePage({
+        url,
+        world: description,
+        secretRequired: options.secret !== undefined,
+        scenario: handler.scenario.get(),
+      });
+    }
+    if (mockRequest.path === DOCS_PATH && request.method === "GET") return docsPage();
+    if (mockRequest.path === CONTRACT_PATH && request.method === "GET") return contractFile();
+    return ownPathAnswer(mockRequest, handler, () => readBody(request));
+  }
 
   // Sockets with a request of ours in flight: a parse error that follows it (a request Node dispatched, then
   // could not read on, such as `Transfer-Encoding: identity`) gets no second answer; the socket closes after ours.
@@ -157,10 +209,12 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
 
   async function answer(
     request: http.IncomingMessage,
-  ): Promise<{ response: MockResponse; delayMs: number; close: boolean }> {
+  ): Promise<{ response: AssetResponse; delayMs: number; close: boolean }> {
     const target = checkTransport(request);
     if ("status" in target) return { response: target, delayMs: 0, close: true };
     const mockRequest = toMockRequest(request, target);
+    const own = await ownAnswer(request, mockRequest);
+    if (own) return { response: own, delayMs: 0, close: mockRequest.hasBody === true && !request.complete };
     const handled = await handler.handle(mockRequest, engine);
     // A request with a body is answered unread: closing the connection saves reading what may be megabytes.
     return { ...handled, close: mockRequest.hasBody === true };
@@ -231,9 +285,18 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   });
   const address = server.address() as AddressInfo;
   const shownHost = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  url = `http://${shownHost}:${address.port}`;
+  world =
+    data ??
+    createWorld({
+      seed,
+      ...(options.users !== undefined && { users: options.users }),
+      assetsBase: options.assetsBase ?? `${url}${ASSETS_PATH}`,
+    });
+  handler = createMockHandler({ ...options, world, seed });
   let closing: Promise<void> | undefined;
   return {
-    url: `http://${shownHost}:${address.port}`,
+    url,
     port: address.port,
     world,
     close() {

@@ -19,6 +19,8 @@ import { deepFreeze } from "./freeze.js";
 import { boundedMemo, stringBytes } from "./memo.js";
 import { chance } from "./random.js";
 import type { Message, User, World, WorldOptions } from "./types.js";
+import * as contract from "../../generated/contract.js";
+import { ASSETS_PATH } from "./assets-path.js";
 
 /**
  * The seed of the default world, fixed so that it is the same world everywhere. It is the first of
@@ -32,10 +34,14 @@ export const DEFAULT_SEED = "signalzen-481";
 export const DEFAULT_USERS = 250;
 export const MAX_USERS = 1_000_000;
 
-const FILES = "https://cdn.signalzen.com/files/";
+/**
+ * Where a world's avatars and files are unless told: under the default mock server's own origin (the contract's
+ * local server), which the server answers itself and the MSW handlers intercept, so no picture needs a network.
+ */
+export const DEFAULT_ASSETS_BASE = `${contract.servers[1]}${ASSETS_PATH}`;
 
-function checkOptions(options: WorldOptions): { seed: string; size: number } {
-  const { seed = DEFAULT_SEED, users: size = DEFAULT_USERS } = options;
+function checkOptions(options: WorldOptions): { seed: string; size: number; assetsBase: string } {
+  const { seed = DEFAULT_SEED, users: size = DEFAULT_USERS, assetsBase = DEFAULT_ASSETS_BASE } = options;
   if (typeof seed !== "string") {
     throw new TypeError(`The world's seed must be a string, got ${typeof seed} ${String(seed)}.`);
   }
@@ -43,12 +49,19 @@ function checkOptions(options: WorldOptions): { seed: string; size: number } {
     const got = typeof size === "string" ? `the string "${size}"` : String(size);
     throw new RangeError(`The world's users must be a whole number from 0 to ${MAX_USERS}, got ${got}.`);
   }
-  return { seed, size };
+  const base = typeof assetsBase === "string" && URL.canParse(assetsBase) ? new URL(assetsBase) : undefined;
+  if (!base || !/^https?:$/.test(base.protocol) || base.search || base.hash) {
+    throw new RangeError(
+      `The world's assetsBase must be an absolute http(s) URL with no query or fragment, such as ` +
+        `${DEFAULT_ASSETS_BASE}; got ${JSON.stringify(assetsBase)}.`,
+    );
+  }
+  return { seed, size, assetsBase: assetsBase.replace(/\/+$/, "") };
 }
 
 export function createWorld(options: WorldOptions = {}): World {
-  const { seed, size } = checkOptions(options);
-  const account = createAccount(seed);
+  const { seed, size, assetsBase } = checkOptions(options);
+  const account = createAccount(seed, assetsBase);
   const firstMessageId = messageIdsOf(seed);
   const exists = (id: number) => Number.isInteger(id) && id >= 1 && id <= size;
 
@@ -109,7 +122,7 @@ export function createWorld(options: WorldOptions = {}): World {
         read_by_user: index <= plan.readByUserUpTo,
         read_by_operator: index <= plan.readByOperatorUpTo,
         created_at: isoTime(turn.time),
-        file_url: turn.file === null ? null : `${FILES}${id}/${turn.file}`,
+        file_url: turn.file === null ? null : `${assetsBase}/files/${id}/${turn.file}`,
         auto_invitation: turn.invitation,
       };
       return turn.operator < 0

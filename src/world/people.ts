@@ -36,9 +36,8 @@ function pickCulture(draw: Chance): Culture {
   return CULTURES[Math.max(0, index - FIRST_CULTURE_WEIGHT + 1)]!;
 }
 
-const AVATARS = "https://cdn.signalzen.com/avatars/";
-
-export function createAccount(seed: string): Account {
+/** `assetsBase` is where the world's avatars are (generate.ts checks it). */
+export function createAccount(seed: string, assetsBase: string): Account {
   const draw = chance(seed, "account");
   const site = draw.pick(SITES);
   const operators: OperatorSender[] = [];
@@ -54,7 +53,7 @@ export function createAccount(seed: string): Account {
     let email = `${mailName(forename)}@${site}`;
     if (emails.has(email)) email = `${mailName(forename)}.${mailName(surname)}@${site}`;
     emails.add(email);
-    const picture = draw.chance(0.7) ? `${AVATARS}${id}/thumb.png` : null;
+    const picture = draw.chance(0.7) ? `${assetsBase}/avatars/${id}/thumb.png` : null;
     operators.push({ id, forename, surname, email, picture_thumb_url: picture });
     id += draw.int(1, 5);
   }

@@ -16,6 +16,12 @@ export interface WorldOptions {
   seed?: string;
   /** How many users, 0 to MAX_USERS. @default DEFAULT_USERS */
   users?: number;
+  /**
+   * Where the world's avatars and files are: `${assetsBase}/avatars/7/thumb.png`, `${assetsBase}/files/167/IMG_2041.jpg`.
+   * Both mock hosts answer these URLs with placeholders, so pictures load with no network.
+   * @default DEFAULT_ASSETS_BASE, the default mock server's own: "http://127.0.0.1:4010/__signalzen/assets"
+   */
+  assetsBase?: string;
 }
 
 /**

@@ -48,8 +48,11 @@ describe("signalzen-api mock", () => {
     [["mock", "--rate-limit", "0"], '--rate-limit must be a whole number from 1 to 1000000; got "0"'],
     [
       ["mock", "--data", "w.json", "--seed", "1"],
-      "--data serves the world in that file; --seed and --users shape a generated world",
+      "--data serves the world in that file; --seed, --users and --assets-base shape a generated world",
     ],
+    [["mock", "--fail-status", "418"], "--fail-status must be one of 400, 401, 403, 405, 406, 429, 500, 503"],
+    [["mock", "--assets-base", "cdn"], "--assets-base: The world's assetsBase must be an absolute http(s) URL"],
+    [["world", "--assets-base", "cdn/x"], "The world's assetsBase must be an absolute http(s) URL with no query"],
     [["world", "--users", "2000000"], '--users must be a whole number from 0 to 1000000; got "2000000"'],
     [["mock", "--secret", ""], "--secret must not be empty"],
     [["mock", "--bogus"], "Unknown option '--bogus'"],
@@ -88,12 +91,17 @@ describe("signalzen-api world and mock --data", () => {
       "0",
       "--rate-limit",
       "100",
+      "--fail-status",
+      "503",
     ]);
     try {
       const [, url] = await cli.waitFor(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
       await cli.waitFor(/rate limit: 100 requests per second per secret/);
       expect(cli.output()).toContain(`world: ${file}: 30 users`);
       expect(cli.output()).toContain("latency: 5-10 ms per answer (drawn per request)");
+      expect(cli.output()).toContain(
+        `change the scenario while it runs: ${url}/__signalzen/scenario (GET, PATCH, DELETE)`,
+      );
       const page = await rawRequest(`${url}/users?limit=99`, { headers: GOOD_HEADERS });
       expect(page.json().users).toEqual(data.users);
     } finally {

@@ -85,7 +85,11 @@ describe("client against the mock", () => {
 
   it("gets RateLimitError with retryAfter when the mock answers 429 (Retry-After above maxRetryAfter: thrown at once)", async () => {
     const askFor429 = (request: Request) =>
-      fetch(new Request(request, { headers: { ...Object.fromEntries(request.headers), prefer: "code=429" } }));
+      fetch(
+        new Request(request, {
+          headers: { ...Object.fromEntries(request.headers), prefer: "code=429, retry-after=30" },
+        }),
+      );
     const limited = create({
       apiSecret: "mock-secret",
       baseUrl: mock.url,

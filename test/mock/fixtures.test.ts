@@ -44,7 +44,7 @@ describe("fixtures", () => {
     broken.users[1]!.id = broken.users[0]!.id;
     expect(() => createWorld({ data: broken })).toThrow(/^data: \$\.users\[1\]/);
     expect(() => createWorld({ data, seed: "x" })).toThrow(
-      "give data, or seed and users to generate a world, not both",
+      "give data, or seed, users and assetsBase to generate a world, not both",
     );
   });
 
@@ -72,7 +72,7 @@ describe("the world's records are frozen, and chats handed out are copies", () =
   it("createHandlers refuses options it cannot serve, saying what is allowed", () => {
     expect(() => createHandlers({ secret: "" })).toThrow("secret must be a non-empty Bearer token");
     expect(() => createHandlers({ baseUrl: "api.signalzen.com/external" })).toThrow(
-      'baseUrl must be an http(s) URL with no query or fragment, such as https://api.signalzen.com/external; got "api.signalzen.com/external"',
+      'baseUrl must be an http(s) URL or a path (such as https://api.signalzen.com/external or /api/signalzen), with no query or fragment; got "api.signalzen.com/external"',
     );
     expect(() => createHandlers({ failRate: Number.NaN })).toThrow(
       "failRate must be a number from 0 to 1 (0.1 fails one answer in ten); got NaN",

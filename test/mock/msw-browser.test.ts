@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createWorld } from "../../src/world/index.js";
+import { assetUrls, loadInPage } from "../helpers/assets.js";
 import { launchChromium } from "../helpers/browser.js";
 import { bundleEntry } from "../helpers/bundle.js";
 
@@ -66,6 +67,13 @@ describe("MSW handlers in a real browser", () => {
       }),
     );
     expect(chat.length).toBeGreaterThan(0);
+
+    // Every avatar and file of the world loads: the service worker answers their URLs (DEFAULT_ASSETS_BASE,
+    // where no server listens here) with the same placeholders as the mock server (issue 21).
+    const urls = assetUrls(world);
+    expect(urls.length).toBeGreaterThan(5);
+    const loaded = await loadInPage(page, urls);
+    expect(loaded.filter((result) => result !== "ok")).toEqual([]);
     expect(errors).toEqual([]);
     expect(outbound).toEqual([]);
     await context.close();

@@ -16,6 +16,8 @@ import { GOOD_HEADERS, rawRequest } from "../helpers/http.js";
 const MSW_BASE = "https://api.signalzen.com/external";
 const SEED = "parity";
 const SECRET = "parity-secret";
+// The same options give the same bytes: each host's default assets base is its own (issue 21).
+const ASSETS = "https://assets.test/signalzen";
 const good = { ...GOOD_HEADERS, Authorization: `Bearer ${SECRET}` };
 const mswMajor = Number(createRequire(import.meta.url)("msw/package.json").version.split(".")[0]);
 const world = createWorld({ seed: SEED, users: 120 });
@@ -98,9 +100,9 @@ interface Seen {
 
 describe("the mock server and the MSW handlers answer alike", () => {
   let mock: RunningMock;
-  const msw = setupServer(...createHandlers({ seed: SEED, users: 120, secret: SECRET }));
+  const msw = setupServer(...createHandlers({ seed: SEED, users: 120, secret: SECRET, assetsBase: ASSETS }));
   beforeAll(async () => {
-    mock = await startMock({ port: 0, seed: SEED, users: 120, secret: SECRET });
+    mock = await startMock({ port: 0, seed: SEED, users: 120, secret: SECRET, assetsBase: ASSETS });
     // The mock server's own requests pass through; anything else unhandled is an error. msw 2 calls
     // onUnhandledRequest(request, print), msw 3 onUnhandledFrame({ frame, defaults }) (msw 3 also sees the
     // node:http requests to the mock server); each major ignores the other's key, so both are named.

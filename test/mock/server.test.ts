@@ -197,7 +197,8 @@ describe("mock server", () => {
         message: expect.any(String),
         ...(status === 400 && { details: expect.any(Array) }),
       });
-      if (status === 429 || status === 503) expect(response.headers["retry-after"]).toBe("30");
+      // One second, not the contract's example 30: the default client waits a made-up error out twice (issue 21).
+      if (status === 429 || status === 503) expect(response.headers["retry-after"]).toBe("1");
       if (status === 401) expect(response.headers["www-authenticate"]).toMatch(/^Bearer/);
       if (status === 405) expect(response.headers.allow).toBe("GET");
     });
@@ -236,19 +237,41 @@ describe("mock server", () => {
   });
 
   describe("CORS for a browser app on another origin", () => {
-    it("answers the preflight for GET with Authorization and Accept", async () => {
-      const response = await rawRequest(`${mock.url}/users`, {
+    const preflightWith = (requestHeaders?: string) =>
+      rawRequest(`${mock.url}/users`, {
         method: "OPTIONS",
         headers: {
           Origin: "http://localhost:5173",
           "Access-Control-Request-Method": "GET",
-          "Access-Control-Request-Headers": "authorization,accept",
+          ...(requestHeaders !== undefined && { "Access-Control-Request-Headers": requestHeaders }),
         },
       });
+
+    it("answers the preflight for GET, admitting the headers the app asks for (issue 21)", async () => {
+      const asked = "authorization,accept,x-request-id,baggage,sentry-trace";
+      const response = await preflightWith(asked);
       expect(response.status).toBe(204);
       expect(response.headers["access-control-allow-origin"]).toBe("http://localhost:5173");
       expect(response.headers["access-control-allow-methods"]).toBe("GET");
-      expect(response.headers["access-control-allow-headers"]).toBe("Authorization, Accept, Prefer");
+      expect(response.headers["access-control-allow-headers"]).toBe(asked);
+      expect(response.headers.vary).toBe("Origin, Access-Control-Request-Headers");
+    });
+
+    it("a preflight that names no headers, or not header names, is told the API's own", async () => {
+      for (const asked of [undefined, "x-a, bad header", "x".repeat(2001)]) {
+        const response = await preflightWith(asked);
+        expect(response.status).toBe(204);
+        expect(response.headers["access-control-allow-headers"]).toBe("Authorization, Accept, Prefer");
+      }
+    });
+
+    it("admitting a header in the preflight does not loosen the actual request's rules", async () => {
+      const response = await rawRequest(`${mock.url}/users`, {
+        headers: { Origin: "http://localhost:5173", Accept: contract.mediaType, "x-request-id": "r-1" },
+      });
+      expect(response.status).toBe(401);
+      expect(response.json().code).toBe("unauthorized");
+      expect(response.headers["access-control-allow-origin"]).toBe("http://localhost:5173");
     });
 
     it("puts CORS headers on actual responses, errors included", async () => {

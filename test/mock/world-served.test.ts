@@ -8,7 +8,7 @@ import * as contract from "../../generated/contract.js";
 import { createMockHandler } from "../../src/mock/handler.js";
 import type { MockRequest } from "../../src/mock/exchange.js";
 import { type RunningMock, startMock } from "../../src/mock/server.js";
-import { createWorld } from "../../src/world/index.js";
+import { createWorld, DEFAULT_ASSETS_BASE } from "../../src/world/index.js";
 import { GOOD_HEADERS, rawRequest } from "../helpers/http.js";
 
 type Page = { limit: number; offset: number; total: number; [list: string]: unknown };
@@ -38,7 +38,8 @@ describe("mock serves the world", () => {
   let mock: RunningMock;
   const world = createWorld();
   beforeAll(async () => {
-    mock = await startMock({ port: 0 });
+    // The default world's URLs, not the server's own origin: the same options, the same bytes.
+    mock = await startMock({ port: 0, assetsBase: DEFAULT_ASSETS_BASE });
   });
   afterAll(() => mock?.close());
 
@@ -217,7 +218,7 @@ describe("scenario controls", () => {
             code: contract.errors[String(response.status) as "500" | "503"].code,
             message: expect.any(String),
           });
-          expect(response.headers["Retry-After"]).toBe(response.status === 503 ? "30" : undefined);
+          expect(response.headers["Retry-After"]).toBe(response.status === 503 ? "1" : undefined);
         }
       }
       return out;

@@ -267,6 +267,9 @@ describe("the packed package in a fresh project", () => {
         } else if (code.includes("startMock(")) {
           expect(output).toBe("40\n");
           ran.push("mock");
+        } else if (code.includes("mockError(")) {
+          expect(output).toBe("service_unavailable\n1\n");
+          ran.push("msw-states");
         } else if (code.includes("msw/node")) {
           expect(output).toBe("40 5\n");
           // A request no handler answers fails it (the options name both majors' key), rather than reaching
@@ -287,7 +290,7 @@ describe("the packed package in a fresh project", () => {
           expect(output).toBe(""); // types only
         }
       }
-      expect(ran.sort()).toEqual(["client", "fixtures", "mock", "msw-browser", "msw-node"]);
+      expect(ran.sort()).toEqual(["client", "fixtures", "mock", "msw-browser", "msw-node", "msw-states"]);
     } finally {
       mock.kill("SIGTERM");
       await exitOf(mock as never);

@@ -75,7 +75,9 @@ describe.each(worlds)("world %j (250 users)", (_seed, world) => {
       if (message.file_url === null) expect(typeof message.body).toBe("string");
       else {
         expect(message.body).toBeNull();
-        expect(message.file_url).toMatch(new RegExp(`^https://cdn\\.signalzen\\.com/files/${message.id}/[\\w.-]+$`));
+        expect(message.file_url).toMatch(
+          new RegExp(`^http://127\\.0\\.0\\.1:4010/__signalzen/assets/files/${message.id}/[\\w.-]+$`),
+        );
       }
     }
   });
@@ -183,7 +185,8 @@ it("some operators have a picture and some have none", () => {
   const pictures = worlds.flatMap(([, world]) => world.operators().map((operator) => operator.picture_thumb_url));
   expect(pictures).toContain(null);
   for (const picture of pictures)
-    if (picture !== null) expect(picture).toMatch(/^https:\/\/cdn\.signalzen\.com\/avatars\/\d+\/thumb\.png$/);
+    if (picture !== null)
+      expect(picture).toMatch(/^http:\/\/127\.0\.0\.1:4010\/__signalzen\/assets\/avatars\/\d+\/thumb\.png$/);
   expect(pictures.filter((picture) => picture !== null).length).toBeGreaterThan(pictures.length / 2);
 });
 
@@ -306,7 +309,29 @@ describe("determinism", () => {
   // The world must be byte-identical on every machine and in later versions unless the CHANGELOG says the world
   // changed: this digest is of the default world's JSON. A deliberate change updates it and the CHANGELOG.
   it("the default world is the same bytes as when this digest was taken", () => {
-    expect(digest(createWorld())).toBe("151127dbf7cf3fd36e902f516658f622043f6ff1b11e97c63053e855590f0444");
+    expect(digest(createWorld())).toBe("ee66f874d83a1867fcb6f5677a0883110beda20847e5599172b3a2d5465cd886");
+  });
+
+  it("assetsBase moves every avatar and file URL, and nothing else; a base that is not an http(s) URL is refused", () => {
+    const moved = createWorld({ assetsBase: "https://assets.test/mock/" });
+    const urls = (data: ReturnType<World["toData"]>) =>
+      JSON.stringify(data).match(/"(?:file_url|picture_thumb_url)":"[^"]+"/g) ?? [];
+    const before = urls(createWorld().toData());
+    const after = urls(moved.toData());
+    expect(after.length).toBe(before.length);
+    expect(after.every((url) => /":"https:\/\/assets\.test\/mock\/(avatars|files)\/\d+\/[\w.-]+"$/.test(url))).toBe(
+      true,
+    );
+    const swapped = JSON.stringify(moved.toData()).replaceAll(
+      "https://assets.test/mock/",
+      "http://127.0.0.1:4010/__signalzen/assets/",
+    );
+    expect(swapped).toBe(JSON.stringify(createWorld().toData()));
+    for (const bad of ["/relative", "ftp://x.test", "https://x.test/?q=1", 7]) {
+      expect(() => createWorld({ assetsBase: bad as string })).toThrow(
+        /^The world's assetsBase must be an absolute http\(s\) URL with no query or fragment, such as http:\/\/127\.0\.0\.1:4010\/__signalzen\/assets; got /,
+      );
+    }
   });
 
   it("a world of N users is the first N users of the same seed's bigger world in everything but time", () => {
