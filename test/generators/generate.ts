@@ -1,7 +1,11 @@
 /**
  * The six generators people point at openapi.yaml, each run once as its README says, into
- * test/generators/.out/<name>/ (ignored by git). Versions are pinned (exact) in package.json's devDependencies.
- * Each runs offline: DO_NOT_TRACK=1 and the like, and offline.cjs preloaded to refuse and log any attempt.
+ * test/generators/.out/<name>/ (ignored by git). Each runs offline: DO_NOT_TRACK=1 and the like, and
+ * offline.cjs preloaded to refuse and log any attempt.
+ *
+ * Why these devDependencies (pinned exact, so a generator's release cannot change the verdict unseen): orval,
+ * @hey-api/openapi-ts, openapi-zod-client, typed-openapi, swagger-typescript-api and @kubb/core with its plugins
+ * (oas, ts, client, zod) are the generators under test; zod 3.25 and @zodios/core are what their output imports.
  */
 import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -87,7 +91,7 @@ export async function generateAll(): Promise<string[]> {
             DO_NOT_TRACK: "1",
             KUBB_DISABLE_TELEMETRY: "1",
             NO_UPDATE_NOTIFIER: "1",
-            CI: "1",
+            CI: "1", // no prompts, no interactive update checks
           },
         }).catch((error: { stderr?: string; message: string }) => {
           throw new Error(`${generator.name} failed: ${error.stderr || error.message}`);
