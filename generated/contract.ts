@@ -4,7 +4,7 @@ import type { BoundsFact, ErrorFact, OperationFact } from "../src/contract/fact-
 
 export const title = "SignalZen API" as const satisfies string;
 
-export const version = "1.1.0" as const satisfies string;
+export const version = "2.0.0" as const satisfies string;
 
 export const mediaType = "application/vnd.signalzen.v1+json" as const satisfies string;
 

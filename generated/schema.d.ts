@@ -158,8 +158,8 @@ export interface components {
             /** @description The operator's avatar thumbnail; null when the operator has no picture. */
             picture_thumb_url: components["schemas"]["Url"] | null;
         };
-        /** @description The fields every message has, whoever sent it. */
-        MessageFields: {
+        /** @description A message sent by the widget user. */
+        UserMessage: {
             id: components["schemas"]["Id"];
             /**
              * @description The text of the message; null for a message that only carries a file (see `file_url`).
@@ -175,30 +175,36 @@ export interface components {
             file_url: components["schemas"]["Url"] | null;
             /** @description Whether the message was sent automatically as a chat invitation. */
             auto_invitation: boolean;
-        };
-        /** @description A message sent by the widget user. */
-        UserMessage: components["schemas"]["MessageFields"] & {
-            /** @constant */
+            /**
+             * @description Who sent the message, and so the shape of `sender`. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
             sender_type: "user";
             sender: components["schemas"]["UserSender"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            sender_type: "user";
         };
         /** @description A message sent by one of your operators. */
-        OperatorMessage: components["schemas"]["MessageFields"] & {
-            /** @constant */
-            sender_type: "operator";
-            sender: components["schemas"]["OperatorSender"];
-        } & {
+        OperatorMessage: {
+            id: components["schemas"]["Id"];
             /**
-             * @description discriminator enum property added by openapi-typescript
+             * @description The text of the message; null for a message that only carries a file (see `file_url`).
+             * @example test chat message
+             */
+            body: string | null;
+            /** @description Whether the widget user has read the message. */
+            read_by_user: boolean;
+            /** @description Whether an operator has read the message. */
+            read_by_operator: boolean;
+            created_at: components["schemas"]["Timestamp"];
+            /** @description The attached file; null when the message has no file. */
+            file_url: components["schemas"]["Url"] | null;
+            /** @description Whether the message was sent automatically as a chat invitation. */
+            auto_invitation: boolean;
+            /**
+             * @description Who sent the message, and so the shape of `sender`. (enum property replaced by openapi-typescript)
              * @enum {string}
              */
             sender_type: "operator";
+            sender: components["schemas"]["OperatorSender"];
         };
         /** @description A chat message. `sender_type` tells who sent it, and so the shape of `sender`: `user` (the widget user) or `operator` (your team). */
         Message: components["schemas"]["UserMessage"] | components["schemas"]["OperatorMessage"];
@@ -228,11 +234,6 @@ export interface components {
         MessageList: components["schemas"]["PageFields"] & {
             messages: components["schemas"]["Message"][];
         };
-        /**
-         * @description A stable machine-readable name for the error, one per status.
-         * @enum {string}
-         */
-        ErrorCode: "bad_request" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "not_acceptable" | "gone" | "too_many_requests" | "internal_server_error" | "service_unavailable";
         /** @description One thing that was wrong with the request. */
         ErrorDetail: {
             /**
@@ -244,13 +245,17 @@ export interface components {
             message: string;
         };
         /** @description The body of every error response. */
-        Error: {
+        ErrorBody: {
             /**
              * Format: int32
              * @description The HTTP status code, repeated.
              */
             status: number;
-            code: components["schemas"]["ErrorCode"];
+            /**
+             * @description A stable machine-readable name for the error, one per status.
+             * @enum {string}
+             */
+            code: "bad_request" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "not_acceptable" | "gone" | "too_many_requests" | "internal_server_error" | "service_unavailable";
             /** @description A human-readable explanation; may change, do not match on it. */
             message: string;
             /** @description What exactly was wrong with the request, when known (mostly on 400). */
@@ -264,7 +269,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/vnd.signalzen.v1+json": components["schemas"]["Error"] & {
+                "application/vnd.signalzen.v1+json": components["schemas"]["ErrorBody"] & {
                     /** @constant */
                     status?: 400;
                     /** @constant */
@@ -279,7 +284,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/vnd.signalzen.v1+json": components["schemas"]["Error"] & {
+                "application/vnd.signalzen.v1+json": components["schemas"]["ErrorBody"] & {
                     /** @constant */
                     status?: 401;
                     /** @constant */
@@ -293,7 +298,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/vnd.signalzen.v1+json": components["schemas"]["Error"] & {
+                "application/vnd.signalzen.v1+json": components["schemas"]["ErrorBody"] & {
                     /** @constant */
                     status?: 403;
                     /** @constant */
@@ -307,7 +312,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/vnd.signalzen.v1+json": components["schemas"]["Error"] & {
+                "application/vnd.signalzen.v1+json": components["schemas"]["ErrorBody"] & {
                     /** @constant */
                     status?: 404;
                     /** @constant */
@@ -322,7 +327,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/vnd.signalzen.v1+json": components["schemas"]["Error"] & {
+                "application/vnd.signalzen.v1+json": components["schemas"]["ErrorBody"] & {
                     /** @constant */
                     status?: 405;
                     /** @constant */
@@ -336,7 +341,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/vnd.signalzen.v1+json": components["schemas"]["Error"] & {
+                "application/vnd.signalzen.v1+json": components["schemas"]["ErrorBody"] & {
                     /** @constant */
                     status?: 406;
                     /** @constant */
@@ -350,7 +355,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/vnd.signalzen.v1+json": components["schemas"]["Error"] & {
+                "application/vnd.signalzen.v1+json": components["schemas"]["ErrorBody"] & {
                     /** @constant */
                     status?: 410;
                     /** @constant */
@@ -365,7 +370,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/vnd.signalzen.v1+json": components["schemas"]["Error"] & {
+                "application/vnd.signalzen.v1+json": components["schemas"]["ErrorBody"] & {
                     /** @constant */
                     status?: 429;
                     /** @constant */
@@ -379,7 +384,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/vnd.signalzen.v1+json": components["schemas"]["Error"] & {
+                "application/vnd.signalzen.v1+json": components["schemas"]["ErrorBody"] & {
                     /** @constant */
                     status?: 500;
                     /** @constant */
@@ -394,7 +399,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/vnd.signalzen.v1+json": components["schemas"]["Error"] & {
+                "application/vnd.signalzen.v1+json": components["schemas"]["ErrorBody"] & {
                     /** @constant */
                     status?: 503;
                     /** @constant */

@@ -20,8 +20,9 @@ export type UserList = Schemas["UserList"];
 /** A page of messages: `{ limit, offset, total, messages }`. */
 export type MessageList = Schemas["MessageList"];
 /** The body of every error response. */
-export type ErrorBody = Schemas["Error"];
-export type ErrorCode = Schemas["ErrorCode"];
+export type ErrorBody = Schemas["ErrorBody"];
+/** The error's machine-readable name, one per status (`not_found`...). */
+export type ErrorCode = ErrorBody["code"];
 /** One thing wrong with a request, in a 400's `details`. */
 export type ErrorDetail = Schemas["ErrorDetail"];
 /** `offset` and `limit`, as the list operations take them. */

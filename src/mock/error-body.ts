@@ -1,4 +1,4 @@
-/** The contract's error body (`#/components/schemas/Error`), as the mock builds it. */
+/** The contract's error body (`#/components/schemas/ErrorBody`), as the mock builds it. */
 import * as contract from "../../generated/contract.js";
 import type { ErrorBody, ErrorDetail } from "../contract/models.js";
 

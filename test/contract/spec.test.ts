@@ -209,7 +209,7 @@ describe("the published reference is fully described", () => {
       expect(declaring.length, error.status).toBeGreaterThan(0);
       const response = deref(declaring[0]!.get.responses[error.status]);
       expect(response.description).toMatch(new RegExp(`^${error.name} --`));
-      expect(response.content[contract.mediaType].schema.allOf[0]).toEqual({ $ref: "#/components/schemas/Error" });
+      expect(response.content[contract.mediaType].schema.allOf[0]).toEqual({ $ref: "#/components/schemas/ErrorBody" });
     }
   });
 

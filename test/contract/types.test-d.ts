@@ -21,7 +21,7 @@ describe("generated types", () => {
 
   it("types nullable fields as null unions", () => {
     expectTypeOf<components["schemas"]["User"]["name"]>().toEqualTypeOf<string | null>();
-    expectTypeOf<components["schemas"]["MessageFields"]["file_url"]>().toEqualTypeOf<string | null>();
+    expectTypeOf<components["schemas"]["Message"]["file_url"]>().toEqualTypeOf<string | null>();
     expectTypeOf<components["schemas"]["User"]["id"]>().toEqualTypeOf<number>();
   });
 

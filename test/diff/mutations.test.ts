@@ -88,9 +88,9 @@ const MUTATIONS: Mutation[] = [
     backward: ["breaking", ["request-body-changed"]],
   },
   {
-    name: "a schema inlined out of components (ErrorDetail into Error.details.items)",
+    name: "a schema inlined out of components (ErrorDetail into ErrorBody.details.items)",
     edit: (doc) => {
-      schemas(doc).Error.properties.details.items = schemas(doc).ErrorDetail;
+      schemas(doc).ErrorBody.properties.details.items = schemas(doc).ErrorDetail;
       delete schemas(doc).ErrorDetail;
     },
     forward: ["breaking", ["component-schema-removed"]],
@@ -261,7 +261,7 @@ const MUTATIONS: Mutation[] = [
   },
   {
     name: "a response field's type changed (read_by_user boolean → string)",
-    edit: (doc) => (schemas(doc).MessageFields.properties.read_by_user.type = "string"),
+    edit: (doc) => (schemas(doc).UserMessage.properties.read_by_user.type = "string"),
     forward: ["breaking", ["response-type-changed"]],
     backward: ["breaking", ["response-type-changed"]],
   },
@@ -357,21 +357,17 @@ const MUTATIONS: Mutation[] = [
     backward: ["breaking", ["response-enum-value-removed"]],
   },
   {
-    name: "a new value of an enum only exported as a type (ErrorCode)",
-    edit: (doc) => schemas(doc).ErrorCode.enum.push("payment_required"),
+    name: "a new value of an enum only exported as a type (ErrorCode, the error body's code)",
+    edit: (doc) => schemas(doc).ErrorBody.properties.code.enum.push("payment_required"),
     forward: ["breaking", ["response-enum-value-added"]],
     backward: ["breaking", ["response-enum-value-removed"]],
   },
   {
     name: "a third sender_type (a new member of the discriminated union)",
     edit: (doc) => {
-      schemas(doc).BotMessage = {
-        allOf: [
-          { $ref: "#/components/schemas/MessageFields" },
-          { type: "object", required: ["sender_type"], properties: { sender_type: { type: "string", const: "bot" } } },
-        ],
-        unevaluatedProperties: false,
-      };
+      const bot = structuredClone(schemas(doc).UserMessage);
+      bot.properties.sender_type = { type: "string", enum: ["bot"] };
+      schemas(doc).BotMessage = bot;
       schemas(doc).Message.oneOf.push({ $ref: "#/components/schemas/BotMessage" });
       schemas(doc).Message.discriminator.mapping.bot = "#/components/schemas/BotMessage";
     },
@@ -404,10 +400,10 @@ const MUTATIONS: Mutation[] = [
   },
   // Errors
   {
-    name: "the error body loses a field (Error.message)",
+    name: "the error body loses a field (ErrorBody.message)",
     edit: (doc) => {
-      delete schemas(doc).Error.properties.message;
-      schemas(doc).Error.required = ["status", "code"];
+      delete schemas(doc).ErrorBody.properties.message;
+      schemas(doc).ErrorBody.required = ["status", "code"];
     },
     forward: ["breaking", ["response-property-removed"]],
     backward: ["compatible", ["response-property-added"]],
@@ -422,9 +418,8 @@ const MUTATIONS: Mutation[] = [
     name: "an error code string changed (not_found → no_such_record)",
     edit: (doc) => {
       errorPin(doc, "NotFound").code.const = "no_such_record";
-      schemas(doc).ErrorCode.enum = schemas(doc).ErrorCode.enum.map((code: string) =>
-        code === "not_found" ? "no_such_record" : code,
-      );
+      const code = schemas(doc).ErrorBody.properties.code;
+      code.enum = code.enum.map((code: string) => (code === "not_found" ? "no_such_record" : code));
     },
     forward: ["breaking", ["error-code-changed", "response-enum-value-added", "response-enum-value-removed"]],
     backward: ["breaking", ["error-code-changed", "response-enum-value-added", "response-enum-value-removed"]],

@@ -46,7 +46,7 @@ function expectErrorBody(status: number, contentType: string | undefined, body: 
   expect(status).toBe(expected);
   expect(contentType).toBe(contract.mediaType);
   const json = JSON.parse(body);
-  expect(validator.validate("#/components/schemas/Error", json)).toEqual([]);
+  expect(validator.validate("#/components/schemas/ErrorBody", json)).toEqual([]);
   expect(json.status).toBe(expected);
 }
 

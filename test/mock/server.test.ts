@@ -138,7 +138,7 @@ describe("mock server", () => {
       const response = await get("/external/users");
       expect(response.status).toBe(404);
       expect(response.headers["content-type"]).toBe(contract.mediaType);
-      expect(validator.validate("#/components/schemas/Error", response.json())).toEqual([]);
+      expect(validator.validate("#/components/schemas/ErrorBody", response.json())).toEqual([]);
       expect(response.json()).toMatchObject({ status: 404, code: "not_found" });
     });
 

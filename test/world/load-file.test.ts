@@ -109,7 +109,7 @@ describe("loadWorldFile", () => {
     const name = file(JSON.stringify(data));
     expect(refusal(name).message).toBe(
       `${name}: $.messages["${key}"][0] breaks the Message schema: .read_by_user must be boolean ` +
-        `(openapi.yaml#/components/schemas/MessageFields/properties/read_by_user/type). ${FIX}`,
+        `(openapi.yaml#/components/schemas/UserMessage/properties/read_by_user/type). ${FIX}`,
     );
   });
 
