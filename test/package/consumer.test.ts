@@ -264,6 +264,7 @@ describe("the packed package in a fresh project", () => {
       "./mock",
       "./msw",
       "./fixtures",
+      "./query",
       "./openapi.yaml",
       "./package.json",
     ]);
