@@ -18,7 +18,6 @@ import {
   newestPage,
   nextNewerFirst,
   nextOlderFirst,
-  type PageParam,
 } from "./window.js";
 
 export type { SignalZenInfiniteQueryOptions, SignalZenQueryKey, SignalZenQueryOptions } from "./options.js";
