@@ -1,5 +1,5 @@
 /**
- * Every rule `signalzen-api diff` applies, in one list: the differ emits only these ids, the README's table is
+ * Every rule `signalzen-api diff` applies, in one list: the differ emits only these ids, CONTRIBUTING.md's table is
  * written from this list (a test holds them equal), and the mutation tests cover each id.
  *
  * The point of view is the consumer's, for a read-only API: requests are contravariant (accepting fewer values
@@ -313,7 +313,7 @@ export function ruleOrder(id: RuleId): number {
   return RULES.findIndex((rule) => rule.id === id);
 }
 
-/** The README's rules table, written from RULES. */
+/** CONTRIBUTING.md's rules table, written from RULES. */
 export function rulesTableMarkdown(): string {
   const rows = RULES.map((rule) => `| \`${rule.id}\` | ${rule.class} | ${rule.explanation.replaceAll("|", "\\|")} |`);
   return ["| rule | class | why, from the consumer's side |", "| --- | --- | --- |", ...rows].join("\n");
