@@ -53,7 +53,7 @@ async function runInBrowser(project: string, file: string, awaited: string): Pro
       return response.writeHead(200, { "Content-Type": "text/javascript" }).end(worker);
     return response
       .writeHead(200, { "Content-Type": "text/html" })
-      .end('<!doctype html><script type="module" src="/app.js"></script>');
+      .end('<!doctype html><div id="root"></div><script type="module" src="/app.js"></script>');
   });
   await new Promise<void>((resolve) => site.listen(0, "127.0.0.1", resolve));
   const browser = await launchChromium();
@@ -75,11 +75,17 @@ async function runInBrowser(project: string, file: string, awaited: string): Pro
   }
 }
 
-/** Every ```ts block in README, in order. */
-function readmeExamples(): string[] {
+/** Every ```ts and ```tsx block in README, in order. */
+function readmeExamples(): { code: string; extension: "ts" | "tsx" }[] {
   const readme = readFileSync(path.join(repoRoot, "README.md"), "utf8");
-  return [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]!);
+  return [...readme.matchAll(/```(tsx?)\n([\s\S]*?)```/g)].map((match) => ({
+    extension: match[1] as "ts" | "tsx",
+    code: match[2]!,
+  }));
 }
+
+/** A block that is a vitest test file (README's component test): vitest runs it, in the fresh project. */
+const isVitestFile = (code: string) => code.includes('from "vitest"');
 
 describe("the packed package in a fresh project", () => {
   const work = mkdtempSync(path.join(tmpdir(), "signalzen-consumer-"));
@@ -155,11 +161,32 @@ describe("the packed package in a fresh project", () => {
       ["install", "--save-dev", "typescript@5.9", "@types/node@20", "@stoplight/prism-cli@5.14.2", "msw@2.15.0"],
       project,
     );
+    // What README's frontend quick start installs.
+    npm(["install", "@tanstack/react-query@5", "react@19", "react-dom@19"], project);
+    npm(
+      [
+        "install",
+        "--save-dev",
+        "@types/react@19",
+        "@types/react-dom@19",
+        "vitest@4.1",
+        "happy-dom@21",
+        "@testing-library/react@16",
+        "@testing-library/dom@10",
+      ],
+      project,
+    );
     const examples = readmeExamples();
     expect(examples.length).toBeGreaterThanOrEqual(3);
     mkdirSync(path.join(project, "src"));
-    for (const [index, code] of examples.entries())
-      writeFileSync(path.join(project, "src", `example${index + 1}.ts`), code);
+    const fileOf = ({ code, extension }: { code: string; extension: string }, index: number) =>
+      `example${index + 1}${isVitestFile(code) ? ".test" : ""}.${extension}`;
+    for (const [index, example] of examples.entries())
+      writeFileSync(path.join(project, "src", fileOf(example, index)), example.code);
+    // Every test snippet makes its client with retry: false, so an error shows at once rather than after retries.
+    for (const { code } of examples)
+      if (/setupServer\(|startMock\(|from "vitest"/.test(code) && code.includes("createSignalZenClient("))
+        expect(code).toMatch(/createSignalZenClient\(\{[^}]*retry: false/);
     writeFileSync(
       path.join(project, "tsconfig.json"),
       JSON.stringify({
@@ -169,6 +196,8 @@ describe("the packed package in a fresh project", () => {
           moduleResolution: "NodeNext",
           strict: true,
           noUncheckedIndexedAccess: true,
+          jsx: "react-jsx",
+          lib: ["ES2023", "DOM", "DOM.Iterable"],
           outDir: "out",
           types: ["node"],
           skipLibCheck: false,
@@ -197,15 +226,26 @@ describe("the packed package in a fresh project", () => {
         mock.once("exit", () => reject(new Error(`the mock exited: ${output}`)));
       });
       const ran: string[] = [];
-      for (const [index, code] of examples.entries()) {
-        const file = path.join(project, "out", `example${index + 1}.js`);
+      for (const [index, { code }] of examples.entries()) {
+        const file = path.join(project, "out", fileOf({ code, extension: "js" }, index).replace(".test.js", ".js"));
+        if (isVitestFile(code)) {
+          const source = path.join("src", fileOf(examples[index]!, index));
+          const output = execFileSync(path.join(project, "node_modules/.bin/vitest"), ["run", source], {
+            cwd: project,
+            encoding: "utf8",
+            env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
+          });
+          expect(output).toMatch(/Tests\s+1 passed \(1\)/);
+          ran.push("query-vitest");
+          continue;
+        }
         if (code.includes("setupWorker(")) {
           // MSW in the browser: run in Chromium from the page's own origin, as the README says.
           // msw logs its start and each request it handles, in its own order; the example logs one line, the name.
           const name = createWorld().getUser(123)!.name!;
           const logged = await runInBrowser(project, file, name);
           expect(logged).toContain(name);
-          ran.push("msw-browser");
+          ran.push(code.includes("@signalzen/api/query") ? "query-browser" : "msw-browser");
           continue;
         }
         // The examples name the default mock address; this run's mock is on a free port.
@@ -223,6 +263,10 @@ describe("the packed package in a fresh project", () => {
           // total, id, users walked, messages total and walked, raw id, raw error, status
           expect(output.split("\n")[1]).toBe(`250 123 250 ${chat} ${chat} 1 undefined 200`);
           ran.push("client");
+        } else if (code.includes("@signalzen/api/query")) {
+          const chat = createWorld().chat(123)!.length;
+          expect(output).toBe(`Renamed ${chat} @signalzen/api staging\n`);
+          ran.push("query");
         } else if (code.includes("startMock(")) {
           expect(output).toBe("40\n");
           ran.push("mock");
@@ -236,7 +280,16 @@ describe("the packed package in a fresh project", () => {
           expect(output).toBe(""); // types only
         }
       }
-      expect(ran.sort()).toEqual(["client", "fixtures", "mock", "msw-browser", "msw-node"]);
+      expect(ran.sort()).toEqual([
+        "client",
+        "fixtures",
+        "mock",
+        "msw-browser",
+        "msw-node",
+        "query",
+        "query-browser",
+        "query-vitest",
+      ]);
     } finally {
       mock.kill("SIGTERM");
       await exitOf(mock as never);
