@@ -102,7 +102,8 @@ describe("the packed package in a fresh project", () => {
     );
     npm(["install", tarball], project);
   }, 600_000);
-  afterAll(() => rmSync(work, { recursive: true, force: true }));
+  // The project holds a React and vitest install by the end: removing it can take a while on a busy machine.
+  afterAll(() => rmSync(work, { recursive: true, force: true }), 300_000);
 
   it("installs the client and types with only their small runtime dependencies, under 1 MB", () => {
     const modules = path.join(project, "node_modules");
