@@ -5,6 +5,7 @@
  */
 import { QueryClient, QueryClientProvider, useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { cleanup, render, screen, waitFor } from "@testing-library/react";
+import { HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
 import { createElement, type ReactNode, useEffect } from "react";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -43,8 +44,8 @@ function EveryUser() {
   return createElement("p", null, hasNextPage === false ? `all ${users.length}: ${users.map((u) => u.id)}` : "more");
 }
 
-function OneUser({ id }: { id: number }) {
-  const { data, error } = useQuery(q.users.get(id));
+function OneUser({ id, queries = q }: { id: number; queries?: typeof q }) {
+  const { data, error } = useQuery(queries.users.get(id));
   if (error) return createElement("p", { role: "alert" }, `${error.name} ${"status" in error ? error.status : ""}`);
   return createElement("p", null, data ? data.name : "Loading");
 }
@@ -77,5 +78,21 @@ describe("React components with @signalzen/api/query", () => {
     expect((await screen.findByRole("alert")).textContent).toBe("NotFoundError 404");
     expect(requests).toBe(1);
     server.events.removeAllListeners("request:start");
+  });
+
+  // In a browser (a window exists) TanStack's own default is 3 retries, 1 s apart and more: left on, they would
+  // multiply the client's.
+  it("a 500 is retried by the client's policy only: 1 + its 2 retries", async () => {
+    server.use(http.get("https://api.signalzen.com/external/users/7", () => new HttpResponse(null, { status: 500 })));
+    const requests: string[] = [];
+    server.events.on("request:start", ({ request }) => requests.push(request.url));
+    const retrying = signalzenQueries(
+      createSignalZenClient({ apiSecret: "react-test", retry: { backoffMs: 1, backoffLimit: 1 } }),
+    );
+    render(withClient(createElement(OneUser, { id: 7, queries: retrying })));
+    expect((await screen.findByRole("alert")).textContent).toBe("InternalServerError 500");
+    expect(requests).toEqual(Array(3).fill("https://api.signalzen.com/external/users/7"));
+    server.events.removeAllListeners("request:start");
+    server.resetHandlers();
   });
 });
