@@ -11,14 +11,7 @@ import type { Resources } from "../client/resources.js";
 import type { Message, MessageList, PageParams, User, UserList } from "../contract/models.js";
 import { DEFAULT_SCOPE, KEY_ROOT, keyArguments, keyValue } from "./keys.js";
 import type { SignalZenInfiniteQueryOptions, SignalZenQueryOptions } from "./options.js";
-import {
-  checkWindow,
-  firstPage,
-  type InfiniteWindow,
-  newestPage,
-  nextNewerFirst,
-  nextOlderFirst,
-} from "./window.js";
+import { checkWindow, firstPage, type InfiniteWindow, newestPage, nextNewerFirst, nextOlderFirst } from "./window.js";
 
 export type { SignalZenInfiniteQueryOptions, SignalZenQueryKey, SignalZenQueryOptions } from "./options.js";
 export type { InfiniteWindow, PageParam, Start } from "./window.js";
