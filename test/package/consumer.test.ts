@@ -297,6 +297,42 @@ describe("the packed package in a fresh project", () => {
     }
   }, 600_000);
 
+  it("passes @signalzen/api/query's own tests (test/query/) against the packed package, type tests under strict", () => {
+    // The packages README's frontend quick start installs (already there after the README test; npm checks).
+    npm(["install", "--save-dev", "typescript@5.9", "@types/node@20", "msw@2.15.0", "vitest@4.1"], project);
+    npm(["install", "@tanstack/react-query@5", "react@19", "react-dom@19"], project);
+    npm(["install", "--save-dev", "@types/react@19", "happy-dom@21", "@testing-library/react@16"], project);
+    const entries: Record<string, string> = {
+      "../../src/client/index.js": "@signalzen/api",
+      "../../src/contract/models.js": "@signalzen/api",
+      "../../src/query/index.js": "@signalzen/api/query",
+      "../../src/mock/msw.js": "@signalzen/api/msw",
+      "../../src/mock/fixtures.js": "@signalzen/api/fixtures",
+    };
+    const directory = path.join(project, "src", "query-tests");
+    mkdirSync(directory, { recursive: true });
+    for (const name of ["queries.test.ts", "react.test.ts", "query.test-d.ts"]) {
+      let code = readFileSync(path.join(repoRoot, "test/query", name), "utf8");
+      for (const [source, entry] of Object.entries(entries)) code = code.replaceAll(`"${source}"`, `"${entry}"`);
+      expect(code).not.toContain("../../");
+      writeFileSync(path.join(directory, name), code);
+    }
+    // tsc checks the type tests' expectTypeOf assertions and @ts-expect-error lines, with the project's strict tsconfig.
+    execFileSync(process.execPath, [path.join(project, "node_modules/typescript/bin/tsc"), "-p", project], {
+      cwd: project,
+      encoding: "utf8",
+    });
+    const output = execFileSync(path.join(project, "node_modules/.bin/vitest"), ["run", "src/query-tests/"], {
+      cwd: project,
+      encoding: "utf8",
+      env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
+    });
+    const total = ["queries.test.ts", "react.test.ts"]
+      .map((name) => readFileSync(path.join(directory, name), "utf8").match(/^\s+it\(/gm)!.length)
+      .reduce((sum, count) => sum + count);
+    expect(output).toMatch(new RegExp(`Tests\\s+${total} passed \\(${total}\\)`));
+  }, 600_000);
+
   it("passes publint and arethetypeswrong (ESM-only package; openapi.yaml is a data file, not a module)", () => {
     const bin = (name: string) => path.join(repoRoot, "node_modules/.bin", name);
     expect(execFileSync(bin("publint"), [tarball, "--strict"], { encoding: "utf8" })).toContain("All good!");
