@@ -59,6 +59,13 @@ describe("signalzenQueries over MSW", () => {
     expect(options.getNextPageParam(data.pages[2]!, data.pages, data.pageParams[2]!, data.pageParams)).toBe(undefined);
   });
 
+  it("an infinite list starts at the offset it is given", async () => {
+    const options = q.users.infinite({ offset: 30, limit: 15 });
+    const data = await fresh().fetchInfiniteQuery(options);
+    expect(data.pages[0]!.users).toEqual(everyUser.slice(30));
+    expect(options.getNextPageParam(data.pages[0]!, data.pages, data.pageParams[0]!, data.pageParams)).toBe(undefined);
+  });
+
   it("an infinite chat at limit 7, oldest first, reaches every message in order, then no next page", async () => {
     const chat = world.chat(chatty.id)!;
     const client = fresh();
