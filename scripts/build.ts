@@ -22,6 +22,8 @@ for (const required of [
   "dist/src/mock/server.js",
   "dist/src/mock/msw.js",
   "dist/src/mock/fixtures.js",
+  "dist/src/query/index.js",
+  "dist/src/query/index.d.ts",
   "dist/generated/openapi.json",
   "dist/generated/schema.d.ts",
 ]) {

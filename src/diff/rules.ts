@@ -1,7 +1,7 @@
 /**
  * Every rule `signalzen-api diff` applies, in the table's order. Each rule is declared beside the check that
  * finds it (operations.ts, parameters.ts, responses.ts, headers.ts, components.ts, schemas/*.ts), and a check
- * emits the rule itself, not its id; this list only orders them. The README's table is written from it (a test
+ * emits the rule itself, not its id; this list only orders them. CONTRIBUTING.md's table is written from it (a test
  * holds them equal), reports are sorted by it, and the mutation tests cover each rule.
  *
  * The point of view is the consumer's, for a read-only API: requests are contravariant (accepting fewer values
@@ -124,7 +124,7 @@ export function ruleOrder(id: RuleId): number {
   return byId.get(id)!.order;
 }
 
-/** The README's rules table, written from RULES. */
+/** CONTRIBUTING.md's rules table, written from RULES. */
 export function rulesTableMarkdown(): string {
   const rows = RULES.map((rule) => `| \`${rule.id}\` | ${rule.class} | ${rule.explanation.replaceAll("|", "\\|")} |`);
   return ["| rule | class | why, from the consumer's side |", "| --- | --- | --- |", ...rows].join("\n");

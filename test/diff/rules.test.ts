@@ -1,4 +1,4 @@
-/** The rules table is one list: ids are unique, and README shows exactly that list. */
+/** The rules table is one list: ids are unique, and CONTRIBUTING.md shows exactly that list. */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { RULES, rulesTableMarkdown } from "../../src/diff/rules.js";
@@ -13,9 +13,9 @@ describe("the rules table", () => {
     }
   });
 
-  it("is in README's Breaking changes section exactly as src/diff/rules.ts writes it", () => {
-    const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
-    const section = readme.slice(readme.indexOf("## Breaking changes"), readme.indexOf("## Decisions the reference"));
+  it("is in CONTRIBUTING.md's Breaking-change rules section exactly as src/diff/rules.ts writes it", () => {
+    const contributing = readFileSync(new URL("../../CONTRIBUTING.md", import.meta.url), "utf8");
+    const section = contributing.slice(contributing.indexOf("## Breaking-change rules"));
     expect(section).toContain(`\n${rulesTableMarkdown()}\n`);
   });
 });

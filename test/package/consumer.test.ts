@@ -56,7 +56,7 @@ async function runInBrowser(project: string, file: string, awaited: string): Pro
       return response.writeHead(200, { "Content-Type": "text/javascript" }).end(worker);
     return response
       .writeHead(200, { "Content-Type": "text/html" })
-      .end('<!doctype html><script type="module" src="/app.js"></script>');
+      .end('<!doctype html><div id="root"></div><script type="module" src="/app.js"></script>');
   });
   await new Promise<void>((resolve) => site.listen(0, "127.0.0.1", resolve));
   const browser = await launchChromium();
@@ -78,11 +78,17 @@ async function runInBrowser(project: string, file: string, awaited: string): Pro
   }
 }
 
-/** Every ```ts block in README, in order. */
-function readmeExamples(): string[] {
+/** Every ```ts and ```tsx block in README, in order. */
+function readmeExamples(): { code: string; extension: "ts" | "tsx" }[] {
   const readme = readFileSync(path.join(repoRoot, "README.md"), "utf8");
-  return [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]!);
+  return [...readme.matchAll(/```(tsx?)\n([\s\S]*?)```/g)].map((match) => ({
+    extension: match[1] as "ts" | "tsx",
+    code: match[2]!,
+  }));
 }
+
+/** A block that is a vitest test file (README's component test): vitest runs it, in the fresh project. */
+const isVitestFile = (code: string) => code.includes('from "vitest"');
 
 describe("the packed package in a fresh project", () => {
   const work = mkdtempSync(path.join(tmpdir(), "signalzen-consumer-"));
@@ -103,9 +109,16 @@ describe("the packed package in a fresh project", () => {
         `@stoplight/prism-cli@${leg.prism}`,
         `msw@${leg.msw}`,
         `vitest@${leg.vitest}`,
+        // What README's frontend quick start installs, beside the leg's tools.
+        "@types/react@19",
+        "@types/react-dom@19",
+        "happy-dom@21",
+        "@testing-library/react@16",
+        "@testing-library/dom@10",
       ],
       project,
     );
+    npm(["install", "@tanstack/react-query@5", "react@19", "react-dom@19"], project);
     toolchainInstalled = true;
   };
 
@@ -119,7 +132,8 @@ describe("the packed package in a fresh project", () => {
     );
     npm(["install", tarball], project);
   }, 600_000);
-  afterAll(() => rmSync(work, { recursive: true, force: true }));
+  // The project holds a React and vitest install by the end: removing it can take a while on a busy machine.
+  afterAll(() => rmSync(work, { recursive: true, force: true }), 300_000);
 
   it("installs the client and types with only their small runtime dependencies, under 1 MB", () => {
     const modules = path.join(project, "node_modules");
@@ -192,8 +206,14 @@ describe("the packed package in a fresh project", () => {
     const examples = readmeExamples();
     expect(examples.length).toBeGreaterThanOrEqual(3);
     mkdirSync(path.join(project, "src"));
-    for (const [index, code] of examples.entries())
-      writeFileSync(path.join(project, "src", `example${index + 1}.ts`), code);
+    const fileOf = ({ code, extension }: { code: string; extension: string }, index: number) =>
+      `example${index + 1}${isVitestFile(code) ? ".test" : ""}.${extension}`;
+    for (const [index, example] of examples.entries())
+      writeFileSync(path.join(project, "src", fileOf(example, index)), example.code);
+    // Every test snippet makes its client with retry: false, so an error shows at once rather than after retries.
+    for (const { code } of examples)
+      if (/setupServer\(|startMock\(|from "vitest"/.test(code) && code.includes("createSignalZenClient("))
+        expect(code).toMatch(/createSignalZenClient\(\{[^}]*retry: false/);
     writeFileSync(
       path.join(project, "tsconfig.json"),
       JSON.stringify({
@@ -204,6 +224,8 @@ describe("the packed package in a fresh project", () => {
           strict: true,
           noUncheckedIndexedAccess: true,
           rootDir: "src", // TypeScript 7 requires it beside outDir (TS5011)
+          jsx: "react-jsx",
+          lib: ["ES2023", "DOM", "DOM.Iterable"],
           outDir: "out",
           types: ["node"],
           skipLibCheck: false,
@@ -238,15 +260,26 @@ describe("the packed package in a fresh project", () => {
         mock.once("exit", () => reject(new Error(`the mock exited: ${output}`)));
       });
       const ran: string[] = [];
-      for (const [index, code] of examples.entries()) {
-        const file = path.join(project, "out", `example${index + 1}.js`);
+      for (const [index, { code }] of examples.entries()) {
+        const file = path.join(project, "out", fileOf({ code, extension: "js" }, index).replace(".test.js", ".js"));
+        if (isVitestFile(code)) {
+          const source = path.join("src", fileOf(examples[index]!, index));
+          const output = execFileSync(path.join(project, "node_modules/.bin/vitest"), ["run", source], {
+            cwd: project,
+            encoding: "utf8",
+            env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
+          });
+          expect(output).toMatch(/Tests\s+1 passed \(1\)/);
+          ran.push("query-vitest");
+          continue;
+        }
         if (code.includes("setupWorker(")) {
           // MSW in the browser: run in Chromium from the page's own origin, as the README says.
           // msw logs its start and each request it handles, in its own order; the example logs one line, the name.
           const name = createWorld().getUser(123)!.name!;
           const logged = await runInBrowser(project, file, name);
           expect(logged).toContain(name);
-          ran.push("msw-browser");
+          ran.push(code.includes("@signalzen/api/query") ? "query-browser" : "msw-browser");
           continue;
         }
         // The examples name the default mock address; this run's mock is on a free port.
@@ -264,6 +297,10 @@ describe("the packed package in a fresh project", () => {
           // total, id, users walked, messages total and walked, raw id, raw error, status
           expect(output.split("\n")[1]).toBe(`250 123 250 ${chat} ${chat} 1 undefined 200`);
           ran.push("client");
+        } else if (code.includes("@signalzen/api/query")) {
+          const chat = createWorld().chat(123)!.length;
+          expect(output).toBe(`Renamed ${chat} @signalzen/api staging\n`);
+          ran.push("query");
         } else if (code.includes("startMock(")) {
           expect(output).toBe("40\n");
           ran.push("mock");
@@ -290,7 +327,17 @@ describe("the packed package in a fresh project", () => {
           expect(output).toBe(""); // types only
         }
       }
-      expect(ran.sort()).toEqual(["client", "fixtures", "mock", "msw-browser", "msw-node", "msw-states"]);
+      expect(ran.sort()).toEqual([
+        "client",
+        "fixtures",
+        "mock",
+        "msw-browser",
+        "msw-node",
+        "msw-states",
+        "query",
+        "query-browser",
+        "query-vitest",
+      ]);
     } finally {
       mock.kill("SIGTERM");
       await exitOf(mock as never);
@@ -329,6 +376,40 @@ describe("the packed package in a fresh project", () => {
       expect(line).toMatch(line.startsWith("@signalzen/api/types ") ? /^\S+ 0$/ : /^\S+ [1-9]\d*$/);
   }, 600_000);
 
+  it("passes @signalzen/api/query's own tests (test/query/) against the packed package, type tests under strict", () => {
+    // The packages README's frontend quick start installs (already there after the README test; npm checks).
+    installToolchain();
+    const entries: Record<string, string> = {
+      "../../src/client/index.js": "@signalzen/api",
+      "../../src/contract/models.js": "@signalzen/api",
+      "../../src/query/index.js": "@signalzen/api/query",
+      "../../src/mock/msw.js": "@signalzen/api/msw",
+      "../../src/mock/fixtures.js": "@signalzen/api/fixtures",
+    };
+    const directory = path.join(project, "src", "query-tests");
+    mkdirSync(directory, { recursive: true });
+    for (const name of ["queries.test.ts", "react.test.ts", "query.test-d.ts"]) {
+      let code = readFileSync(path.join(repoRoot, "test/query", name), "utf8");
+      for (const [source, entry] of Object.entries(entries)) code = code.replaceAll(`"${source}"`, `"${entry}"`);
+      expect(code).not.toContain("../../");
+      writeFileSync(path.join(directory, name), code);
+    }
+    // tsc checks the type tests' expectTypeOf assertions and @ts-expect-error lines, with the project's strict tsconfig.
+    execFileSync(process.execPath, [path.join(project, "node_modules/typescript/bin/tsc"), "-p", project], {
+      cwd: project,
+      encoding: "utf8",
+    });
+    const output = execFileSync(path.join(project, "node_modules/.bin/vitest"), ["run", "src/query-tests/"], {
+      cwd: project,
+      encoding: "utf8",
+      env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
+    });
+    const total = ["queries.test.ts", "react.test.ts"]
+      .map((name) => readFileSync(path.join(directory, name), "utf8").match(/^\s+it\(/gm)!.length)
+      .reduce((sum, count) => sum + count);
+    expect(output).toMatch(new RegExp(`Tests\\s+${total} passed \\(${total}\\)`));
+  }, 600_000);
+
   it("passes publint and arethetypeswrong (ESM-only package; openapi.yaml is a data file, not a module)", () => {
     const bin = (name: string) => path.join(repoRoot, "node_modules/.bin", name);
     expect(execFileSync(bin("publint"), [tarball, "--strict"], { encoding: "utf8" })).toContain("All good!");
@@ -350,6 +431,7 @@ describe("the packed package in a fresh project", () => {
       "./mock",
       "./msw",
       "./fixtures",
+      "./query",
       "./openapi.yaml",
       "./package.json",
     ]);

@@ -57,6 +57,7 @@ describe("versioning", () => {
     expect(Object.keys(manifest.peerDependencies).sort()).toEqual([
       "@redocly/cli",
       "@stoplight/prism-cli",
+      "@tanstack/query-core",
       "ajv",
       "ajv-formats",
       "fast-check",

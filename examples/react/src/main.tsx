@@ -1,0 +1,25 @@
+/**
+ * The app's entry: MSW answers the API in the browser (its service worker is `public/mockServiceWorker.js`,
+ * written by `npx msw init public`), then React renders. For a real backend, drop `startMocking`.
+ */
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { App } from "./App.js";
+
+async function startMocking() {
+  const { setupWorker } = await import("msw/browser");
+  const { createHandlers } = await import("@signalzen/api/msw");
+  await setupWorker(...createHandlers({ users: 40 })).start({ onUnhandledRequest: "bypass", quiet: true });
+}
+
+const queryClient = new QueryClient();
+
+await startMocking();
+createRoot(document.getElementById("root")!).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <App />
+    </QueryClientProvider>
+  </StrictMode>,
+);
