@@ -2,6 +2,7 @@
  * `signalzen-api verify`: checks any server against the contract and prints the report on stdout,
  * with one progress line per finished check on stderr (so that `--json` output stays parseable).
  */
+import { shownUrl } from "../contract/base-url.js";
 import { baseUrlProblem } from "../verify/session.js";
 import { importOptional, integerOption, parse, UsageError } from "./options.js";
 import { USAGE } from "./usage.js";
@@ -26,7 +27,7 @@ export async function verify(args: string[]): Promise<void> {
   const baseUrl = values["base-url"];
   const problem = baseUrl === undefined ? "must be an http(s) URL" : baseUrlProblem(baseUrl);
   if (problem) {
-    const got = baseUrl === undefined ? "nothing" : JSON.stringify(baseUrl.slice(0, 200));
+    const got = baseUrl === undefined ? "nothing" : shownUrl(baseUrl);
     throw new UsageError(`--base-url ${problem}, e.g. --base-url http://127.0.0.1:4010; got ${got}`);
   }
   const secret = values.secret ?? process.env.SIGNALZEN_API_SECRET;

@@ -3,6 +3,7 @@
  * to fix it, never a silent default; and the secret is never echoed.
  */
 import * as contract from "../../generated/contract.js";
+import { hasCredentials, hasQueryOrFragment, isHttpUrl, isPath, shownUrl } from "../contract/base-url.js";
 import { checkInteger, isLoopback } from "./arguments.js";
 import { InvalidArgumentError } from "./errors.js";
 import type { RetryPolicy } from "./retry-policy.js";
@@ -142,22 +143,20 @@ export function checkBaseUrl(given: unknown): string {
     throw new InvalidArgumentError(`baseUrl must be a string such as ${example}; got a ${typeof given}`);
   }
   const text = (given ?? example).replace(/\/+$/, "");
-  const shown = JSON.stringify(withoutCredentials(text).slice(0, 100));
-  const url = URL.canParse(text) ? new URL(text) : undefined;
-  if (url && (url.username || url.password)) {
+  const shown = shownUrl(text);
+  if (hasCredentials(text)) {
     throw new InvalidArgumentError(
       "baseUrl must not carry credentials (user:password@host): the client sends apiSecret in the Authorization" +
         " header; remove them from the URL",
     );
   }
-  if (/[?#]/.test(text)) {
+  if (hasQueryOrFragment(text)) {
     throw new InvalidArgumentError(
       `baseUrl must not have a query or fragment (the client appends each path to it); got ${shown}: remove from` +
         " the ? or # on",
     );
   }
-  const isPath = text === "" || (text.startsWith("/") && !text.startsWith("//"));
-  if (isPath) {
+  if (isPath(text)) {
     const origin = pageOrigin();
     if (origin === undefined) {
       throw new InvalidArgumentError(
@@ -168,18 +167,13 @@ export function checkBaseUrl(given: unknown): string {
     }
     return origin + text;
   }
-  if (!url || !/^https?:$/.test(url.protocol)) {
+  if (!isHttpUrl(text)) {
     throw new InvalidArgumentError(
       `baseUrl must be an http(s) URL such as ${example}, or in a browser a path on the page's origin` +
         ` ("/api/signalzen"); got ${shown}`,
     );
   }
   return text;
-}
-
-/** The text with anything that could be credentials (`//user:password@`) masked, for an error that quotes it. */
-function withoutCredentials(text: string): string {
-  return text.replace(/^([a-z][\w+.-]*:\/\/)?.*@/i, "$1***@"); // up to the last @: a password may hold anything
 }
 
 /** The page's origin (`https://app.example.com`), in a browser or anywhere `location` is an http(s) URL. */

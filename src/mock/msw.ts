@@ -14,6 +14,7 @@
 // Without msw installed the runtime says "Cannot find package 'msw'"; README says what to install.
 import { delay, HttpResponse, http } from "msw";
 import * as contract from "../../generated/contract.js";
+import { hasCredentials, hasQueryOrFragment, isPath, shownUrl } from "../contract/base-url.js";
 import { errorFact } from "../contract/facts.js";
 import {
   checkWorldData,
@@ -48,7 +49,9 @@ export interface HandlersOptions extends ScenarioOptions {
   /**
    * Where the handled API lives: every request under it is answered, unknown paths included (404). A path alone
    * (`"/api/signalzen"`, the proxy path a frontend calls) is resolved against the page's URL where there is one
-   * (a browser, jsdom), and matches that path on any origin where there is none (Node).
+   * (a browser, jsdom), and matches that path on any origin where there is none (Node). Such a path stands for
+   * your own route that adds the secret on a server, so a request there without `Authorization` is answered as
+   * that route would have it answered (with `secret`, or a stand-in); one that sends its own is checked as usual.
    * @default "https://api.signalzen.com/external"
    * @example "/api/signalzen"
    */
@@ -72,13 +75,13 @@ interface Base {
 
 function resolveBase(given: string): Base {
   const page = (globalThis as { document?: { baseURI?: string } }).document?.baseURI;
-  const relative = given.startsWith("/") && !given.startsWith("//");
+  const relative = isPath(given);
   const absolute = relative ? (page ?? "http://any-origin.invalid") : undefined;
   const url = URL.canParse(given, absolute) ? new URL(given.replace(/\/+$/, "") || "/", absolute) : undefined;
-  if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash) {
+  if (!url || !/^https?:$/.test(url.protocol) || hasQueryOrFragment(given) || hasCredentials(given)) {
     throw new RangeError(
-      `baseUrl must be an http(s) URL or a path (such as ${contract.servers[0]} or /api/signalzen), with no query ` +
-        `or fragment; got ${JSON.stringify(given)}`,
+      `baseUrl must be an http(s) URL or a path (such as ${contract.servers[0]} or /api/signalzen), with no ` +
+        `credentials, query or fragment; got ${shownUrl(given)}`,
     );
   }
   return { origin: relative && !page ? undefined : url.origin, path: url.pathname === "/" ? "" : url.pathname };
@@ -124,6 +127,9 @@ export function mockError(
 export function createHandlers(options: HandlersOptions = {}): SignalZenHandlers {
   checkScenario(options);
   const base = resolveBase(options.baseUrl ?? contract.servers[0]);
+  // A path base is the app's own proxy route, which adds the secret: the browser's client sends none.
+  const proxied = options.baseUrl !== undefined && isPath(options.baseUrl);
+  const addedByProxy = `Bearer ${options.secret ?? "added-by-your-proxy"}`;
   const seed = options.seed ?? DEFAULT_SEED;
   let world: World;
   if (options.data) {
@@ -162,7 +168,8 @@ export function createHandlers(options: HandlersOptions = {}): SignalZenHandlers
     ),
     http.all(underBase, async ({ request }) => {
       const url = new URL(request.url);
-      const header = (name: string) => request.headers.get(name) ?? undefined;
+      const header = (name: string) =>
+        request.headers.get(name) ?? (proxied && name.toLowerCase() === "authorization" ? addedByProxy : undefined);
       const mockRequest: MockRequest = {
         method: request.method,
         path: url.pathname.slice(base.path.length) || "/",

@@ -4,6 +4,7 @@
  * and its deadline, reads each body up to a cap, and never records the secret.
  */
 import * as contract from "../../generated/contract.js";
+import { shownUrl } from "../contract/base-url.js";
 import type { CheckContext } from "./check.js";
 import { allChecks } from "./checks/index.js";
 import { VERIFY_DEFAULTS } from "./defaults.js";
@@ -48,7 +49,7 @@ export interface VerifyOptions {
 
 export async function verify(options: VerifyOptions): Promise<VerifyReport> {
   const problem = baseUrlProblem(options.baseUrl);
-  if (problem) throw new TypeError(`baseUrl ${problem}; got ${JSON.stringify(options.baseUrl.slice(0, 200))}`);
+  if (problem) throw new TypeError(`baseUrl ${problem}; got ${shownUrl(options.baseUrl)}`);
   const started = performance.now();
   const deadlineMs = options.deadlineMs ?? VERIFY_DEFAULTS.deadlineMs;
   const deadline = new AbortController();

@@ -5,6 +5,7 @@
  * that is recorded, and what is recorded is bounded: an excerpt of each body, never the body.
  */
 import * as contract from "../../generated/contract.js";
+import { hasCredentials, hasQueryOrFragment, isHttpUrl } from "../contract/base-url.js";
 import { redactSecret, secretRedactor } from "../contract/redact.js";
 import { holdsMoreJsonValues, MAX_PARSED_VALUES, readBody } from "./body.js";
 
@@ -67,10 +68,9 @@ export type HeaderChoice = { authorization?: string | null; accept?: string | nu
 
 /** Why a base URL cannot be used (the client refuses the same ones), or undefined when it can. */
 export function baseUrlProblem(baseUrl: string): string | undefined {
-  const url = URL.canParse(baseUrl) ? new URL(baseUrl) : undefined;
-  if (!url || !/^https?:$/.test(url.protocol)) return "must be an http(s) URL";
-  if (url.username || url.password) return "must not carry credentials (give the secret with --secret)";
-  if (url.search || url.hash) return "must have no query or fragment (the API's paths are appended to it)";
+  if (hasCredentials(baseUrl)) return "must not carry credentials (give the secret with --secret)";
+  if (!isHttpUrl(baseUrl)) return "must be an http(s) URL";
+  if (hasQueryOrFragment(baseUrl)) return "must have no query or fragment (the API's paths are appended to it)";
   return undefined;
 }
 

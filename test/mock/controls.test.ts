@@ -247,8 +247,51 @@ describe("MSW for tests", () => {
       msw.listen({ onUnhandledRequest: "bypass" });
     }
     expect(() => createHandlers({ baseUrl: "api/signalzen" })).toThrow(
-      'baseUrl must be an http(s) URL or a path (such as https://api.signalzen.com/external or /api/signalzen), with no query or fragment; got "api/signalzen"',
+      'baseUrl must be an http(s) URL or a path (such as https://api.signalzen.com/external or /api/signalzen), with no credentials, query or fragment; got "api/signalzen"',
     );
+  });
+
+  it('createHandlers({ baseUrl: "/api/signalzen" }) answers a client made with that base and no secret', async () => {
+    const proxy = setupServer(...createHandlers({ baseUrl: "/api/signalzen", seed: "controls", users: 30 }));
+    msw.close();
+    proxy.listen({ onUnhandledRequest: "error" });
+    // A page's origin, as a browser or jsdom has it: the client resolves its path base against it.
+    const page = globalThis as { location?: unknown };
+    page.location = new URL("http://localhost:5173/users");
+    try {
+      const sz = createSignalZenClient({ baseUrl: "/api/signalzen", retry: false });
+      expect(await sz.users.get(3)).toEqual(createWorld({ seed: "controls", users: 30 }).getUser(3));
+      expect((await sz.users.list({ limit: 2 })).total).toBe(30);
+      // What the proxy route does not add: a malformed Authorization sent by the page is still the contract's 401.
+      const refused = await fetch("http://localhost:5173/api/signalzen/users/3", {
+        headers: { ...GOOD_HEADERS, Authorization: "Basic eDp5" },
+      });
+      expect(refused.status).toBe(401);
+    } finally {
+      delete page.location;
+      proxy.close();
+      msw.listen({ onUnhandledRequest: "bypass" });
+    }
+  });
+
+  it.each([
+    ["http://svc:Sk_Live_Secret42@api.test/external", '"http://***@api.test/external"'],
+    ["https://api.test/external?", '"https://api.test/external?"'],
+    ["https://api.test/external#", '"https://api.test/external#"'],
+  ])("createHandlers refuses baseUrl %s, never quoting credentials", (baseUrl, shown) => {
+    let error: unknown;
+    try {
+      createHandlers({ baseUrl });
+    } catch (thrown) {
+      error = thrown;
+    }
+    expect(error).toEqual(
+      new RangeError(
+        "baseUrl must be an http(s) URL or a path (such as https://api.signalzen.com/external or /api/signalzen)," +
+          ` with no credentials, query or fragment; got ${shown}`,
+      ),
+    );
+    expect(String(error).toLowerCase()).not.toContain("sk_live_secret42");
   });
 });
 

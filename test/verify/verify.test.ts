@@ -345,7 +345,8 @@ describe("signalzen-api verify (the command)", () => {
   it.each([
     ["http://127.0.0.1:9/external?key=1", "must have no query or fragment (the API's paths are appended to it)"],
     ["http://127.0.0.1:9/external#top", "must have no query or fragment (the API's paths are appended to it)"],
-    ["http://user:pw@127.0.0.1:9/external", "must not carry credentials (give the secret with --secret)"],
+    ["http://127.0.0.1:9/external?", "must have no query or fragment (the API's paths are appended to it)"],
+    ["http://127.0.0.1:9/external#", "must have no query or fragment (the API's paths are appended to it)"],
     ["ftp://127.0.0.1/external", "must be an http(s) URL"],
   ])("refuses --base-url %s with exit code 2 and says why, before sending anything", async (baseUrl, why) => {
     const cli = startVerify(["--base-url", baseUrl, "--secret", "x"]);
@@ -357,5 +358,22 @@ describe("signalzen-api verify (the command)", () => {
     await expect(verify({ baseUrl, secret: "x" })).rejects.toThrow(
       new TypeError(`baseUrl ${why}; got ${JSON.stringify(baseUrl)}`),
     );
+  });
+
+  it.each([
+    "http://svc:Sk_Live_Secret42@127.0.0.1:9/external",
+    "http://svc:Sk_Live_Secret42@bad host/",
+    "http://Sk_Live_Secret42@127.0.0.1:9/",
+  ])("refuses --base-url with credentials (%s) without echoing them, exit code 2", async (baseUrl) => {
+    const why = "must not carry credentials (give the secret with --secret)";
+    const cli = startVerify(["--base-url", baseUrl, "--secret", "x"]);
+    expect(await exitOf(cli.child)).toEqual({ code: 2, signal: null });
+    const shown = JSON.stringify(`http://***@${baseUrl.split("@")[1]}`);
+    expect(cli.stderr()).toContain(
+      `signalzen-api: --base-url ${why}, e.g. --base-url http://127.0.0.1:4010; got ${shown}`,
+    );
+    expect(cli.stderr().toLowerCase()).not.toContain("sk_live_secret42");
+    const refused = await verify({ baseUrl, secret: "x" }).catch((error: Error) => error);
+    expect(refused).toEqual(new TypeError(`baseUrl ${why}; got ${shown}`));
   });
 });
