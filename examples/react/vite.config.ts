@@ -18,6 +18,17 @@ export default defineConfig({
       { find: /^@signalzen\/api\/fixtures$/, replacement: source("mock/fixtures.ts") },
     ],
   },
+  // In development without MSW, the proxy route: /api/signalzen goes to the mock (`npx signalzen-api mock`) with
+  // the secret added here, on the dev server, never in the browser's bundle.
+  server: {
+    proxy: {
+      "/api/signalzen": {
+        target: "http://127.0.0.1:4010",
+        rewrite: (path) => path.replace(/^\/api\/signalzen/, ""),
+        headers: { Authorization: `Bearer ${process.env.SIGNALZEN_API_SECRET ?? "dev-secret"}` },
+      },
+    },
+  },
   build: { outDir: "dist", emptyOutDir: true, target: "es2022" },
   test: { environment: "happy-dom", include: ["src/**/*.test.tsx"] },
 });

@@ -73,21 +73,18 @@ describe("the mock server from a browser app on another origin", () => {
   it("Prefer: code=503, retry-after=1 shows the error state within 3 s with the default client", async () => {
     await page.evaluate(
       ({ url }) => {
-        // A page's own module: the default client, with Prefer sent by a fetch wrapper.
+        // A page's own module: the default client, with Prefer sent per call.
         const script = document.createElement("script");
         script.type = "module";
         script.textContent = `
           import { createSignalZenClient, ServiceUnavailableError } from "/client.js";
+          // A test page that knows the risk: it talks to the mock on another origin with a secret, no proxy.
           const sz = createSignalZenClient({
             apiSecret: "browser-secret",
             baseUrl: ${JSON.stringify(url)},
-            fetch: (input, init) => {
-              const request = new Request(input, init);
-              request.headers.set("Prefer", "code=503, retry-after=1");
-              return fetch(request);
-            },
+            dangerouslyAllowBrowser: true,
           });
-          sz.users.get(3).catch((error) => {
+          sz.users.get(3, { headers: { Prefer: "code=503, retry-after=1" } }).catch((error) => {
             document.body.dataset.state = error instanceof ServiceUnavailableError ? "error-503" : String(error);
           });`;
         document.body.append(script);

@@ -8,11 +8,14 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
+import { API_BASE } from "./api.js";
 import { App } from "./App.js";
 
 const world = createWorld({ users: 40 });
-const server = setupServer(...createHandlers({ users: 40 }));
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+const server = setupServer(...createHandlers({ users: 40, baseUrl: API_BASE })); // the proxy path the app calls
+// msw 2 reads onUnhandledRequest, msw 3 onUnhandledFrame; each ignores the other's key, so both are named.
+const failUnhandled = { onUnhandledRequest: "error", onUnhandledFrame: "error" } as const;
+beforeAll(() => server.listen(failUnhandled));
 afterEach(() => {
   cleanup();
   server.resetHandlers();
@@ -78,6 +81,6 @@ it("shows a missing user as an error, not a crash", async () => {
   renderApp();
   const alerts = await screen.findAllByRole("alert");
   expect(alerts[0]!.textContent).toBe(
-    "Not found. GET https://api.signalzen.com/external/users/999999 failed with 404: not_found: No user with id 999999.",
+    `Not found. GET ${location.origin}/api/signalzen/users/999999 failed with 404: not_found: No user with id 999999.`,
   );
 });

@@ -5,12 +5,15 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
+import { API_BASE } from "./api.js";
 import { App } from "./App.js";
 
 async function startMocking() {
   const { setupWorker } = await import("msw/browser");
   const { createHandlers } = await import("@signalzen/api/msw");
-  await setupWorker(...createHandlers({ users: 40 })).start({ onUnhandledRequest: "bypass", quiet: true });
+  // msw 2 reads onUnhandledRequest, msw 3 onUnhandledFrame; each ignores the other's key, so both are named.
+  const options = { onUnhandledRequest: "bypass", onUnhandledFrame: "bypass", quiet: true } as const;
+  await setupWorker(...createHandlers({ users: 40, baseUrl: API_BASE })).start(options);
 }
 
 const queryClient = new QueryClient();
