@@ -19,12 +19,15 @@ import { caught } from "../helpers/caught.js";
 import { GOOD_HEADERS, rawRequest } from "../helpers/http.js";
 
 const MSW_BASE = "https://api.signalzen.com/external";
+// msw 2 reads onUnhandledRequest, msw 3 onUnhandledFrame; each ignores the other's key, so both are named.
+const PASS_UNHANDLED = { onUnhandledRequest: "bypass", onUnhandledFrame: "bypass" } as const;
+const FAIL_UNHANDLED = { onUnhandledRequest: "error", onUnhandledFrame: "error" } as const;
 const handlers = createHandlers({ seed: "controls", users: 30 });
 const msw = setupServer(...handlers);
 let mock: RunningMock;
 
 beforeAll(async () => {
-  msw.listen({ onUnhandledRequest: "bypass" });
+  msw.listen(PASS_UNHANDLED);
   mock = await startMock({ port: 0, seed: "controls", users: 30 });
 });
 afterEach(async () => {
@@ -236,7 +239,7 @@ describe("MSW for tests", () => {
   it('createHandlers({ baseUrl: "/api/signalzen" }) answers that path (any origin in Node)', async () => {
     const proxy = setupServer(...createHandlers({ baseUrl: "/api/signalzen", seed: "controls", users: 30 }));
     msw.close();
-    proxy.listen({ onUnhandledRequest: "error" });
+    proxy.listen(FAIL_UNHANDLED);
     try {
       const response = await fetch("http://localhost:5173/api/signalzen/users/3", { headers: GOOD_HEADERS });
       expect(response.status).toBe(200);
@@ -244,7 +247,7 @@ describe("MSW for tests", () => {
       expect((await fetch("http://localhost:5173/api/signalzen/nope", { headers: GOOD_HEADERS })).status).toBe(404);
     } finally {
       proxy.close();
-      msw.listen({ onUnhandledRequest: "bypass" });
+      msw.listen(PASS_UNHANDLED);
     }
     expect(() => createHandlers({ baseUrl: "api/signalzen" })).toThrow(
       'baseUrl must be an http(s) URL or a path (such as https://api.signalzen.com/external or /api/signalzen), with no credentials, query or fragment; got "api/signalzen"',
@@ -254,7 +257,7 @@ describe("MSW for tests", () => {
   it('createHandlers({ baseUrl: "/api/signalzen" }) answers a client made with that base and no secret', async () => {
     const proxy = setupServer(...createHandlers({ baseUrl: "/api/signalzen", seed: "controls", users: 30 }));
     msw.close();
-    proxy.listen({ onUnhandledRequest: "error" });
+    proxy.listen(FAIL_UNHANDLED);
     // A page's origin, as a browser or jsdom has it: the client resolves its path base against it.
     const page = globalThis as { location?: unknown };
     page.location = new URL("http://localhost:5173/users");
@@ -270,7 +273,7 @@ describe("MSW for tests", () => {
     } finally {
       delete page.location;
       proxy.close();
-      msw.listen({ onUnhandledRequest: "bypass" });
+      msw.listen(PASS_UNHANDLED);
     }
   });
 

@@ -72,7 +72,7 @@ describe("the world's records are frozen, and chats handed out are copies", () =
   it("createHandlers refuses options it cannot serve, saying what is allowed", () => {
     expect(() => createHandlers({ secret: "" })).toThrow("secret must be a non-empty Bearer token");
     expect(() => createHandlers({ baseUrl: "api.signalzen.com/external" })).toThrow(
-      'baseUrl must be an http(s) URL or a path (such as https://api.signalzen.com/external or /api/signalzen), with no query or fragment; got "api.signalzen.com/external"',
+      'baseUrl must be an http(s) URL or a path (such as https://api.signalzen.com/external or /api/signalzen), with no credentials, query or fragment; got "api.signalzen.com/external"',
     );
     expect(() => createHandlers({ failRate: Number.NaN })).toThrow(
       "failRate must be a number from 0 to 1 (0.1 fails one answer in ten); got NaN",

@@ -356,6 +356,7 @@ describe("the packed package in a fresh project", () => {
       "@signalzen/api/mock",
       "@signalzen/api/msw",
       "@signalzen/api/fixtures",
+      "@signalzen/api/query",
     ]);
     const script = `
       const { createRequire } = await import("node:module");

@@ -21,7 +21,9 @@ describe("signalzenQueries over MSW", () => {
   const server = setupServer(...createHandlers({ seed: SEED, users: 40 }));
   const requests: string[] = [];
   server.events.on("request:start", ({ request }) => requests.push(new URL(request.url).search || request.url));
-  beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+  // msw 2 reads onUnhandledRequest, msw 3 onUnhandledFrame; each ignores the other's key, so both are named.
+  const failUnhandled = { onUnhandledRequest: "error", onUnhandledFrame: "error" } as const;
+  beforeAll(() => server.listen(failUnhandled));
   afterEach(() => {
     server.resetHandlers();
     requests.length = 0;

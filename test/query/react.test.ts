@@ -55,7 +55,9 @@ function OneUser({ id, queries = q }: { id: number; queries?: typeof q }) {
 
 describe("React components with @signalzen/api/query", () => {
   const server = setupServer(...createHandlers({ seed: SEED, users: 40, baseUrl: PROXY }));
-  beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+  // msw 2 reads onUnhandledRequest, msw 3 onUnhandledFrame; each ignores the other's key, so both are named.
+  const failUnhandled = { onUnhandledRequest: "error", onUnhandledFrame: "error" } as const;
+  beforeAll(() => server.listen(failUnhandled));
   afterEach(() => cleanup());
   afterAll(() => server.close());
 
