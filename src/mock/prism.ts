@@ -12,7 +12,7 @@ import type { AcceptedRequest } from "./handler.js";
 import { errorResponse, type MockResponse } from "./exchange.js";
 import * as contract from "../../generated/contract.js";
 
-export const PRISM_PACKAGE = "@stoplight/prism-cli";
+const PRISM_PACKAGE = "@stoplight/prism-cli";
 
 /**
  * The newest Prism that runs on each Node, newest first (their `engines`: 5.15 needs Node >= 24.14, 5.16 >= 24.18;
