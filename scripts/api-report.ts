@@ -126,9 +126,9 @@ export function renderReports(replace: Record<string, string> = {}): Record<stri
   return reports;
 }
 
-/** The reports that differ from what is committed (paths under the repo), given the same `replace`. */
-export function staleReports(replace: Record<string, string> = {}): string[] {
-  return Object.entries(renderReports(replace))
+/** The reports (paths under the repo) that differ from what is committed; `reports` defaults to the sources'. */
+export function staleReports(reports: Record<string, string> = renderReports()): string[] {
+  return Object.entries(reports)
     .filter(([file, text]) => {
       const committed = path.join(root, file);
       return !existsSync(committed) || readFileSync(committed, "utf8") !== text;

@@ -17,19 +17,19 @@ describe("api report", () => {
   });
 
   it("an export added to the client entry makes api:check fail, naming the client's report, until it is written", () => {
-    const added = { [clientIndex]: `${source}\nexport const addedForTheTest = (n: number): string => String(n);\n` };
+    const added = renderReports({
+      [clientIndex]: `${source}\nexport const addedForTheTest = (n: number): string => String(n);\n`,
+    });
     expect(staleReports(added)).toEqual(["api/index.api.md"]);
-    expect(renderReports(added)["api/index.api.md"]).toContain("const addedForTheTest: (n: number) => string;");
+    expect(added["api/index.api.md"]).toContain("const addedForTheTest: (n: number) => string;");
   });
 
   it("a changed type of an existing export is a change too", () => {
-    const retyped = {
-      [clientIndex]: source.replace(
-        'export { defaultRetryPolicy } from "./retry-policy.js";',
-        "export const defaultRetryPolicy = (attempt: number): boolean => attempt < 2;",
-      ),
-    };
-    expect(retyped[clientIndex]).not.toBe(source);
-    expect(staleReports(retyped)).toEqual(["api/index.api.md"]);
+    const retyped = source.replace(
+      'export { defaultRetryPolicy } from "./retry-policy.js";',
+      "export const defaultRetryPolicy = (attempt: number): boolean => attempt < 2;",
+    );
+    expect(retyped).not.toBe(source);
+    expect(staleReports(renderReports({ [clientIndex]: retyped }))).toEqual(["api/index.api.md"]);
   });
 });
