@@ -9,22 +9,11 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import ts from "typescript";
+import { entries, root } from "./entries.js";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const flags = ts.TypeFormatFlags.NoTruncation;
-
-/** Each typed entry of package.json `exports`, as its report's file name and its source file. */
-function entries(): { report: string; entry: string; source: string }[] {
-  const { exports } = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8"));
-  return Object.entries<string | { types?: string }>(exports).flatMap(([entry, target]) => {
-    if (typeof target === "string" || !target.types) return [];
-    const source = path.join(root, target.types.replace(/^\.\/dist\//, "").replace(/\.d\.ts$/, ".ts"));
-    const report = `api/${entry === "." ? "index" : entry.replace(/^\.\//, "")}.api.md`;
-    return [{ report, entry, source }];
-  });
-}
 
 /** One exported symbol as a line or block of TypeScript-like text. */
 function describe(checker: ts.TypeChecker, name: string, exported: ts.Symbol): string {
@@ -92,7 +81,11 @@ export function renderReports(replace: Record<string, string> = {}): Record<stri
       ? getSourceFile(file, language, ...rest)
       : ts.createSourceFile(file, text, language, true);
   };
-  const list = entries();
+  const list = entries().map(({ name, source }) => ({
+    entry: name,
+    source: path.join(root, source),
+    report: `api/${name === "." ? "index" : name.slice(2)}.api.md`,
+  }));
   const program = ts.createProgram(
     list.map((e) => e.source),
     options,

@@ -3,25 +3,21 @@
  * tsc does not copy, and an executable bit on the CLI.
  */
 import { execFileSync } from "node:child_process";
-import { chmodSync, copyFileSync, existsSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, copyFileSync, existsSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { entries, manifest, root } from "./entries.js";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const tsc = path.join(path.dirname(createRequire(import.meta.url).resolve("typescript/package.json")), "bin/tsc");
 
 rmSync(path.join(root, "dist"), { recursive: true, force: true });
 execFileSync(process.execPath, [tsc, "-p", path.join(root, "tsconfig.build.json")], { stdio: "inherit" });
 copyFileSync(path.join(root, "generated/schema.d.ts"), path.join(root, "dist/generated/schema.d.ts"));
 // The entries are package.json's `exports` and `bin`: read here, not repeated.
-const manifest = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8"));
 const bins = Object.values<string>(manifest.bin);
 for (const bin of bins) chmodSync(path.join(root, bin), 0o755);
 const named = [
-  ...Object.values<string | Record<string, string>>(manifest.exports).flatMap((target) =>
-    typeof target === "string" ? [target] : Object.values(target),
-  ),
+  ...entries().flatMap((entry) => entry.files),
   ...bins,
   // Not entries, but what the entries' JavaScript and types import (tsc does not copy the .d.ts).
   "./dist/generated/openapi.json",

@@ -6,9 +6,9 @@
  *
  * A budget is today's size plus a little headroom: raise it in the same commit as the growth, saying why.
  */
-import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { bundleEntry } from "../test/helpers/bundle.js";
+import { entries } from "./entries.js";
 
 /** Measured 2026-12-06 (bytes): client 9,375, msw 18,788, fixtures 10,183, query 1,339; each budget about 3% above. */
 const BUDGETS: Record<string, { bytes: number; external?: string[] }> = {
@@ -18,12 +18,10 @@ const BUDGETS: Record<string, { bytes: number; external?: string[] }> = {
   "./query": { bytes: 1_400, external: ["@tanstack/*"] },
 };
 
-/** An entry's source file, from package.json `exports` (`./dist/src/mock/msw.js` is `src/mock/msw.ts`). */
-function sourceOf(entry: string): string {
-  const { exports } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
-  const target: string | undefined = exports[entry]?.default;
-  if (!target) throw new Error(`size: package.json has no export "${entry}" with a "default" file`);
-  return target.replace(/^\.\/dist\//, "").replace(/\.js$/, ".ts");
+function sourceOf(name: string): string {
+  const entry = entries().find((e) => e.name === name);
+  if (!entry) throw new Error(`size: package.json has no typed export "${name}"`);
+  return entry.source;
 }
 
 let over = 0;
