@@ -2,8 +2,6 @@
 // The facts about the API that code needs at run time. Types vanish at run time; these do not.
 import type { BoundsFact, ErrorFact, OperationFact } from "../src/contract/fact-types.js";
 
-export const title = "SignalZen API" as const satisfies string;
-
 export const version = "2.0.0" as const satisfies string;
 
 export const mediaType = "application/vnd.signalzen.v1+json" as const satisfies string;

@@ -113,7 +113,6 @@ export function contractFacts(spec: Json) {
   });
   const parameters = spec.components.parameters;
   return {
-    title: spec.info.title,
     version: spec.info.version,
     mediaType: [...mediaTypes][0],
     servers: spec.servers.map((s: Json) => s.url),
@@ -152,7 +151,6 @@ export function contractFacts(spec: Json) {
 
 /** The declared type each fact `satisfies` in generated/contract.ts (src/contract/fact-types.ts). */
 const FACT_TYPES: Record<keyof ReturnType<typeof contractFacts>, string> = {
-  title: "string",
   version: "string",
   mediaType: "string",
   servers: "readonly string[]",

@@ -20,7 +20,7 @@ function failRateOption(value: string | undefined): number | undefined {
 }
 
 /** `--assets-base URL`: checked as the world checks it, so a bad one is a usage error before anything starts. */
-export function assetsBaseOption(value: string | undefined): string | undefined {
+function assetsBaseOption(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   try {
     createWorld({ users: 0, assetsBase: value });

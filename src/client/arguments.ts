@@ -34,7 +34,7 @@ export function checkPage(params: unknown): PageParams {
   };
 }
 
-export function checkLimit(limit: unknown): number {
+function checkLimit(limit: unknown): number {
   return checkInteger("limit", limit, limitBounds.minimum, limitBounds.maximum);
 }
 

@@ -40,7 +40,7 @@ export type BodyCheck = (body: unknown) => string | undefined;
  * How much of an error body (or of a 2xx body that is not what the contract says) is kept in `rawBody`. The
  * contract's error bodies are a few hundred bytes; a longer one is cut here rather than kept whole in memory.
  */
-export const EXCERPT_BYTES = 65_536;
+const EXCERPT_BYTES = 65_536;
 const TIMED_OUT = Symbol("timed out");
 
 /** What one call adds to its requests: the caller's signal and headers (checked: see arguments.ts). */

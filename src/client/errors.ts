@@ -254,7 +254,7 @@ export class InvalidArgumentError extends SignalZenError {
 }
 
 /** Whether a parsed body is in the contract's error shape. */
-export function isErrorBody(value: unknown): value is ErrorBody {
+function isErrorBody(value: unknown): value is ErrorBody {
   if (!value || typeof value !== "object") return false;
   const body = value as Record<string, unknown>;
   return typeof body.status === "number" && typeof body.code === "string" && typeof body.message === "string";

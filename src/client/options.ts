@@ -137,7 +137,7 @@ function checkSecret(apiSecret: unknown): void {
  * resolved against the page's origin, so it needs a page. The error never echoes credentials: a URL that
  * carries them (`http://svc:SECRET@host`) is described, not quoted.
  */
-export function checkBaseUrl(given: unknown): string {
+function checkBaseUrl(given: unknown): string {
   const example = contract.servers[0];
   if (given !== undefined && typeof given !== "string") {
     throw new InvalidArgumentError(`baseUrl must be a string such as ${example}; got a ${typeof given}`);

@@ -80,7 +80,7 @@ export function paginator<PageType extends Page, Item extends { id: number }>(
   };
 }
 
-export async function* walkPages<P extends Page>(
+async function* walkPages<P extends Page>(
   fetchPage: PageFetcher<P>,
   itemsOf: (page: P) => readonly { id: number }[],
   options: Required<Pick<WalkOptions, "limit" | "offset" | "concurrency">> & {

@@ -12,8 +12,7 @@ import { paginator, type AllOptions, type Paginator } from "./paginate.js";
 
 type GetOperation<Path extends keyof paths> = paths[Path]["get"];
 export type GetParameters<Path extends keyof paths> = GetOperation<Path>["parameters"];
-export type Success<Path extends keyof paths> =
-  GetOperation<Path>["responses"][200]["content"][typeof contract.mediaType];
+type Success<Path extends keyof paths> = GetOperation<Path>["responses"][200]["content"][typeof contract.mediaType];
 
 /** Sends a GET to a path, with retries, and resolves with what the path answers. */
 export type Get = <Path extends keyof paths>(

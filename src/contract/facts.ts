@@ -5,7 +5,7 @@
 import * as contract from "../../generated/contract.js";
 import type { ErrorFact, OperationFact, Resource } from "./fact-types.js";
 
-export type { BoundsFact, ErrorFact, OperationFact, PathParamFact, Resource } from "./fact-types.js";
+export type { BoundsFact, ErrorFact, OperationFact, Resource } from "./fact-types.js";
 
 /** One of the contract's operations, with its literal facts. */
 export type Operation = (typeof contract.operations)[number];

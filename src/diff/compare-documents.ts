@@ -10,7 +10,7 @@ import { createContext, type Document, type Finding } from "./context.js";
 import { compareOperations, compareServers } from "./operations.js";
 import { aggregate, type DiffReport } from "./report.js";
 
-export type { Change, DiffReport } from "./report.js";
+export type { DiffReport } from "./report.js";
 
 /** The findings of a diff, before aggregation, and how many pairs of schemas it compared. */
 export function compareDocuments(base: Document, head: Document): { findings: Finding[]; schemaPairs: number } {

@@ -6,7 +6,7 @@
 import type { ChangeClass, Finding } from "./context.js";
 import { ruleOf, ruleOrder, type RuleId } from "./rules.js";
 
-export interface Change {
+interface Change {
   class: ChangeClass;
   rule: RuleId;
   /** What changed, in one line. */

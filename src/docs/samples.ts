@@ -17,7 +17,7 @@ import {
 } from "./sample-request.js";
 
 /** The placeholder the reference's samples use; readers replace it with their secret. */
-export const SECRET_PLACEHOLDER = "YOUR_API_SECRET";
+const SECRET_PLACEHOLDER = "YOUR_API_SECRET";
 /** The package the TypeScript sample imports the client from. */
 export const CLIENT_PACKAGE = "@signalzen/api";
 
@@ -28,7 +28,7 @@ export interface CodeSample {
   source: string;
 }
 
-export interface SampleLanguage {
+interface SampleLanguage {
   /** The tab's title, which redocly.yaml's `openapi.codeSamples.languages` must list in this order. */
   label: string;
   /** What Redoc highlights the source as. */
@@ -143,7 +143,7 @@ function javascript(request: SampleRequest): string {
 }
 
 /** The tabs, in the order the page shows them: the reference's two languages first. */
-export const sampleLanguages: readonly SampleLanguage[] = [
+const sampleLanguages: readonly SampleLanguage[] = [
   { label: "Shell", lang: "curl", render: shell },
   { label: "Ruby", lang: "Ruby", render: ruby },
   { label: "TypeScript", lang: "TypeScript", render: typescript },

@@ -36,7 +36,7 @@ export function createWorldAnswers(world: World, bounds = { entries: 2_000, byte
 }
 
 /** The world's answer: the record or page asked for, or a 404 in the contract's body. */
-export function fromWorld(world: World, operation: Operation, parameters: Parameters): MockResponse {
+function fromWorld(world: World, operation: Operation, parameters: Parameters): MockResponse {
   const { path, offset, limit } = parameters;
   switch (operation.operationId) {
     case "listUsers":

@@ -12,16 +12,24 @@ import type { AcceptedRequest } from "./handler.js";
 import { errorResponse, type MockResponse } from "./exchange.js";
 import * as contract from "../../generated/contract.js";
 
-export const PRISM_PACKAGE = "@stoplight/prism-cli";
+const PRISM_PACKAGE = "@stoplight/prism-cli";
+
+/**
+ * The Prism this project pins (package.json's devDependencies, read here, not repeated): the one it tests on
+ * Node 20 and 22. Read by the package's own name, which resolves from src/ and from dist/ alike.
+ */
+const PINNED_PRISM: string = createRequire(import.meta.url)("@signalzen/api/package.json").devDependencies[
+  PRISM_PACKAGE
+];
 
 /**
  * The newest Prism that runs on each Node, newest first (their `engines`: 5.15 needs Node >= 24.14, 5.16 >= 24.18;
- * 5.14.2 runs on Node 20 and 22). The peer range admits all three; the install hint names the one for the Node in use.
+ * the pin runs on Node 20 and 22). The peer range admits all three; the install hint names the one for the Node in use.
  */
 const PRISM_BY_NODE: readonly [minimum: readonly [major: number, minor: number], version: string][] = [
   [[24, 18], "5.16.0"],
   [[24, 14], "5.15.11"],
-  [[0, 0], "5.14.2"],
+  [[0, 0], PINNED_PRISM],
 ];
 
 /** The Prism version to install on this Node (`process.versions.node` unless given). */

@@ -55,7 +55,7 @@ export const MAX_LATENCY_MS = 60_000;
  * client that waits it out (the default client does, twice) shows the error state in about two seconds, not a
  * minute. `Prefer: retry-after=N` asks for another.
  */
-export const MOCK_RETRY_AFTER_SECONDS = 1;
+const MOCK_RETRY_AFTER_SECONDS = 1;
 const WINDOW_MS = 1000;
 const WINDOW_KEY_BYTES = 4 << 20;
 
@@ -84,7 +84,7 @@ function parseLatency(latency: unknown): number | [number, number] {
 }
 
 /** The options, checked, in the one form the controls use; throws a RangeError that says what is allowed. */
-export function normaliseScenario(options: ScenarioChange, base?: Scenario): Scenario {
+function normaliseScenario(options: ScenarioChange, base?: Scenario): Scenario {
   const pick = <K extends keyof Scenario>(key: K, fallback: Scenario[K]) =>
     options[key] === undefined ? (base?.[key] ?? fallback) : options[key];
   const latency = options.latency === undefined ? (base?.latency ?? 0) : parseLatency(options.latency ?? 0);

@@ -11,7 +11,7 @@ import type { SignalZenError } from "../client/errors.js";
 import type { PageParam } from "./window.js";
 
 /** TanStack's `retry` option with the client's error (query-core does not export its own alias). */
-export type Retry = boolean | number | ((failureCount: number, error: SignalZenError) => boolean);
+type Retry = boolean | number | ((failureCount: number, error: SignalZenError) => boolean);
 
 /** A key tagged with what its query holds, so `setQueryData(key, ...)` and `getQueryData(key)` are typed. */
 export type SignalZenQueryKey<Key extends QueryKey, Data> = DataTag<Key, Data, SignalZenError>;

@@ -13,13 +13,13 @@ import { holdsMoreJsonValues, MAX_PARSED_VALUES, readBody } from "./body.js";
 const BODY_EXCERPT_CHARS = 500;
 const HEADER_VALUE_CHARS = 200;
 
-export interface SentRequest {
+interface SentRequest {
   method: string;
   url: string;
   headers: Record<string, string>;
 }
 
-export interface ReceivedResponse {
+interface ReceivedResponse {
   status: number;
   /** Every header, each name and value scrubbed of the secret and cut to 200 characters. */
   headers: Record<string, string>;

@@ -17,7 +17,7 @@ import type { Identity } from "./people.js";
 import { chance, type Chance } from "./random.js";
 import { LINES, OPERATOR_FILES, USER_FILES } from "./vocabulary.js";
 
-export interface Turn {
+interface Turn {
   /** -1 for the visitor, else the index of the operator in the team. */
   operator: number;
   body: string | null;

@@ -1,15 +1,7 @@
 /** What a world is, whoever made it: the generator (`createWorld`) or a loaded file (`worldFromData`). */
 import type { Message, MessageList, OperatorSender, User, UserList } from "../contract/models.js";
 
-export type {
-  Message,
-  MessageList,
-  OperatorSender,
-  User,
-  UserAttribute,
-  UserList,
-  UserSender,
-} from "../contract/models.js";
+export type { Message, OperatorSender, User, UserAttribute } from "../contract/models.js";
 
 export interface WorldOptions {
   /** What the world is made from: the same seed and size give the same bytes. @default DEFAULT_SEED */

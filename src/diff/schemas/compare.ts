@@ -30,7 +30,7 @@ export interface SchemaNode {
   leadsToFinding: boolean;
 }
 
-export type Step = { finding: Omit<Finding, "where"> } | { step: string | undefined; node: SchemaNode };
+type Step = { finding: Omit<Finding, "where"> } | { step: string | undefined; node: SchemaNode };
 
 /** The comparisons of one diff, by side, mode and the pair of schemas compared. */
 export interface SchemaMemo {

@@ -18,7 +18,7 @@ export interface Bound {
   pointer: string;
 }
 
-export interface Union {
+interface Union {
   pointer: string;
   /** The members other than `{type: "null"}`. */
   members: Located[];
