@@ -18,4 +18,5 @@ const outsideUnitLane = [
   "test/samples.test.ts",
 ];
 
-export default mergeConfig(base, defineConfig({ test: { exclude: outsideUnitLane } }));
+// Two workers on a 2-core machine: most of these tests wait on child processes and sockets, not the CPU.
+export default mergeConfig(base, defineConfig({ test: { exclude: outsideUnitLane, maxWorkers: 2 } }));
