@@ -14,7 +14,7 @@ import type { Browser } from "playwright-core";
 import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createWorld } from "../../src/world/index.js";
-import { launchChromium } from "../helpers/browser.js";
+import { launchChromium, openOfflinePage } from "../helpers/browser.js";
 import { repoRoot } from "../helpers/cli.js";
 
 const example = path.join(repoRoot, "examples/react");
@@ -67,16 +67,7 @@ describe("examples/react", () => {
   }, 120_000);
 
   it("shows the user list and a chat from MSW in Chromium, older messages loading on scroll", async () => {
-    const context = await browser.newContext({ serviceWorkers: "allow" });
-    const outbound: string[] = [];
-    await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => {
-      outbound.push(route.request().url());
-      return route.abort();
-    });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on("console", (message) => void (message.type() === "error" && errors.push(message.text())));
-    page.on("pageerror", (error) => errors.push(error.message));
+    const { context, page, outbound, errors } = await openOfflinePage(browser);
     await page.goto(siteUrl);
 
     const world = createWorld({ users: 40 });

@@ -26,3 +26,21 @@ export async function launchChromium(): Promise<Browser> {
     ],
   });
 }
+
+/**
+ * A page with the network off, as a frontend developer's laptop on a train: service workers allowed (MSW), every
+ * request off 127.0.0.1 recorded in `outbound` and refused, and console errors and page errors in `errors`.
+ */
+export async function openOfflinePage(browser: Browser) {
+  const context = await browser.newContext({ serviceWorkers: "allow" });
+  const outbound: string[] = [];
+  await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => {
+    outbound.push(route.request().url());
+    return route.abort();
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("console", (message) => void (message.type() === "error" && errors.push(message.text())));
+  page.on("pageerror", (error) => errors.push(error.message));
+  return { context, page, outbound, errors };
+}

@@ -11,14 +11,13 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createWorld } from "../../src/world/index.js";
 import { assetUrls, loadInPage } from "../helpers/assets.js";
-import { launchChromium } from "../helpers/browser.js";
+import { launchChromium, openOfflinePage } from "../helpers/browser.js";
 import { bundleEntry } from "../helpers/bundle.js";
 
 describe("MSW handlers in a real browser", () => {
   let site: http.Server;
   let siteUrl: string;
   let browser: Browser;
-  const outbound: string[] = [];
 
   beforeAll(async () => {
     const appJs = await bundleEntry("test/mock/browser-app/app.ts");
@@ -42,15 +41,7 @@ describe("MSW handlers in a real browser", () => {
   });
 
   it("shows a user list and a chat from the world, through setupWorker, with no console error", async () => {
-    const context = await browser.newContext({ serviceWorkers: "allow" });
-    await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => {
-      outbound.push(route.request().url());
-      return route.abort();
-    });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on("console", (message) => void (message.type() === "error" && errors.push(message.text())));
-    page.on("pageerror", (error) => errors.push(error.message));
+    const { context, page, outbound, errors } = await openOfflinePage(browser);
     await page.goto(siteUrl);
     await page.waitForSelector("body[data-ready=yes]", { timeout: 30_000 });
 
