@@ -1,5 +1,5 @@
 /** Run under valgrind by bench/instructions.ts: `<contender> <calls>` makes that many calls, one at a time. */
-import { CONTENDERS, contenders, type Contender } from "./contenders.js";
+import { CONTENDERS, type Contender, contenders } from "./contenders.js";
 
 const [name, count] = process.argv.slice(2);
 if (!CONTENDERS.includes(name as Contender) || !/^\d+$/.test(count ?? ""))

@@ -4,7 +4,7 @@
  * sizes frontend developers pay for in their bundles. Ratios are measured in one run, rounds interleaved,
  * because these machines are noisy. Prints `name: value` lines.
  */
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";

@@ -7,11 +7,11 @@
  * - generated/contract.ts: the facts the code needs at run time (media type, statuses, bounds,
  *   defaults), read out of the spec so that no second hand-kept copy exists anywhere.
  */
-import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { parse } from "yaml";
+import { fileURLToPath } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";
+import { parse } from "yaml";
 import type { BoundsFact, ErrorFact, OperationFact, PathParamFact, Resource } from "../src/contract/fact-types.js";
 import { deref, schemaNameOf } from "../src/contract/pointer.js";
 

@@ -12,16 +12,16 @@ import { parse } from "yaml";
 import { mediaType, operations, servers } from "../generated/contract.js";
 import { bundleWithSamples } from "../src/docs/build.js";
 import {
+  type ContractOperation,
   concretePath,
   queryString,
   sampleRequest,
   specOperation,
-  type ContractOperation,
 } from "../src/docs/sample-request.js";
-import { CLIENT_PACKAGE, codeSamples, withCodeSamples, type CodeSample } from "../src/docs/samples.js";
-import { startMock, type RunningMock } from "../src/mock/server.js";
+import { CLIENT_PACKAGE, type CodeSample, codeSamples, withCodeSamples } from "../src/docs/samples.js";
+import { type RunningMock, startMock } from "../src/mock/server.js";
 import { referenceSampleFor } from "./docs/reference-samples.js";
-import { runNode, runRuby, runShell, typecheck, writeFetchRecorder, type SampleRun } from "./docs/run-sample.js";
+import { runNode, runRuby, runShell, type SampleRun, typecheck, writeFetchRecorder } from "./docs/run-sample.js";
 
 /** Where the TypeScript samples' `@signalzen/api` resolves: the package's client entry, in source. */
 const CLIENT_ENTRY = fileURLToPath(new URL("../src/client/index.ts", import.meta.url));

@@ -3,8 +3,8 @@
  * says the allowed range, never a request the server must refuse. The bounds come from openapi.yaml.
  */
 import * as contract from "../../generated/contract.js";
-import { InvalidArgumentError } from "./errors.js";
 import type { PageParams } from "../contract/models.js";
+import { InvalidArgumentError } from "./errors.js";
 
 const { id: idBounds, limit: limitBounds, offset: offsetBounds } = contract.bounds;
 

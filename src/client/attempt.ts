@@ -10,18 +10,19 @@
  * caller gave one (see below), so a server slow to send its headers holds the connection until it has sent them
  * (README: Timeouts).
  */
+
+import type { Redactor } from "../contract/redact.js";
 import {
   ConnectionError,
   errorFromResponse,
   InvalidResponseError,
   RedirectError,
+  type RequestSummary,
   ResponseTooLargeError,
   SignalZenError,
   TimeoutError,
-  type RequestSummary,
 } from "./errors.js";
 import { decoderFor, readBody, readBytes } from "./read-body.js";
-import type { Redactor } from "../contract/redact.js";
 import { parseRetryAfter } from "./retry-after.js";
 
 export interface Transport {

@@ -8,11 +8,11 @@
 import createClient, { type Client } from "openapi-fetch";
 import * as contract from "../../generated/contract.js";
 import type { paths } from "../../generated/schema.js";
+import { secretRedactor } from "../contract/redact.js";
 import { attempt, type Transport } from "./attempt.js";
 import { bodyChecks } from "./body-checks.js";
-import { checkOptions, type ClientOptions } from "./options.js";
-import { secretRedactor } from "../contract/redact.js";
-import { resources, urlFor, type Get, type Resources } from "./resources.js";
+import { type ClientOptions, checkOptions } from "./options.js";
+import { type Get, type Resources, resources, urlFor } from "./resources.js";
 import { withRetries } from "./retry.js";
 import { resolveRetryPolicy } from "./retry-policy.js";
 

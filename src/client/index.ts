@@ -5,49 +5,50 @@
  * generated `paths`/`components`/`operations` (`@signalzen/api/types`), and internals (argument
  * checks, the attempt, the page walker), which are not a promise to keep.
  */
-export { createSignalZenClient } from "./create-client.js";
-export type { SignalZenClient } from "./create-client.js";
-export { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS } from "./options.js";
-export type { ClientOptions } from "./options.js";
-export type { CallOptions } from "./resources.js";
-export type { CallHeaders } from "./arguments.js";
-export type { AllOptions, Paginator } from "./paginate.js";
-export {
-  SignalZenError,
-  RequestError,
-  APIError,
-  BadRequestError,
-  AuthenticationError,
-  PermissionDeniedError,
-  NotFoundError,
-  MethodNotAllowedError,
-  NotAcceptableError,
-  GoneError,
-  RateLimitError,
-  InternalServerError,
-  ServiceUnavailableError,
-  ConnectionError,
-  TimeoutError,
-  InvalidResponseError,
-  ResponseTooLargeError,
-  RedirectError,
-  PaginationError,
-  InvalidArgumentError,
-} from "./errors.js";
-export { defaultRetryPolicy } from "./retry-policy.js";
-export { parseRetryAfter } from "./retry-after.js";
-export type { RetryPolicy } from "./retry-policy.js";
+
 export type {
-  User,
-  UserAttribute,
-  Message,
-  UserMessage,
-  OperatorMessage,
-  UserSender,
-  OperatorSender,
-  UserList,
-  MessageList,
   ErrorBody,
   ErrorCode,
+  Message,
+  MessageList,
+  OperatorMessage,
+  OperatorSender,
   PageParams,
+  User,
+  UserAttribute,
+  UserList,
+  UserMessage,
+  UserSender,
 } from "../contract/models.js";
+export type { CallHeaders } from "./arguments.js";
+export type { SignalZenClient } from "./create-client.js";
+export { createSignalZenClient } from "./create-client.js";
+export {
+  APIError,
+  AuthenticationError,
+  BadRequestError,
+  ConnectionError,
+  GoneError,
+  InternalServerError,
+  InvalidArgumentError,
+  InvalidResponseError,
+  MethodNotAllowedError,
+  NotAcceptableError,
+  NotFoundError,
+  PaginationError,
+  PermissionDeniedError,
+  RateLimitError,
+  RedirectError,
+  RequestError,
+  ResponseTooLargeError,
+  ServiceUnavailableError,
+  SignalZenError,
+  TimeoutError,
+} from "./errors.js";
+export type { ClientOptions } from "./options.js";
+export { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS } from "./options.js";
+export type { AllOptions, Paginator } from "./paginate.js";
+export type { CallOptions } from "./resources.js";
+export { parseRetryAfter } from "./retry-after.js";
+export type { RetryPolicy } from "./retry-policy.js";
+export { defaultRetryPolicy } from "./retry-policy.js";

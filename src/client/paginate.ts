@@ -18,7 +18,7 @@
  * - Leaving the loop early (`break`, `return`, an exception) aborts the requests still in flight.
  */
 import * as contract from "../../generated/contract.js";
-import { checkInteger, checkKnown, checkPage, type CallHeaders } from "./arguments.js";
+import { type CallHeaders, checkInteger, checkKnown, checkPage } from "./arguments.js";
 import { PaginationError } from "./errors.js";
 
 export interface Page {

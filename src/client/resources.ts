@@ -5,10 +5,10 @@
  */
 import type * as contract from "../../generated/contract.js";
 import type { paths } from "../../generated/schema.js";
-import { checkHeaders, checkId, checkKnown, checkPage, type CallHeaders } from "./arguments.js";
-import type { Call } from "./attempt.js";
 import type { Message, MessageList, PageParams, User, UserList } from "../contract/models.js";
-import { paginator, type AllOptions, type Paginator } from "./paginate.js";
+import { type CallHeaders, checkHeaders, checkId, checkKnown, checkPage } from "./arguments.js";
+import type { Call } from "./attempt.js";
+import { type AllOptions, type Paginator, paginator } from "./paginate.js";
 
 type GetOperation<Path extends keyof paths> = paths[Path]["get"];
 export type GetParameters<Path extends keyof paths> = GetOperation<Path>["parameters"];

@@ -5,7 +5,7 @@
  * for the server's `Retry-After`, which is the point of retrying a 429 or 503 here; the loop this needs is a
  * dozen lines (`withRetries`), while p-retry would add ~1.7 KB to the browser bundle.
  */
-import { retryDelay, type RetryPolicy } from "./retry-policy.js";
+import { type RetryPolicy, retryDelay } from "./retry-policy.js";
 import { sleep } from "./sleep.js";
 
 /**

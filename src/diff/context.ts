@@ -4,7 +4,7 @@
  * removed/matched/added loop.
  */
 import { isObject } from "../contract/pointer.js";
-import type { RuleId, RULES } from "./rules.js";
+import type { RULES, RuleId } from "./rules.js";
 import { createSchemaMemo, type SchemaMemo } from "./schemas/compare.js";
 
 export type Document = Record<string, unknown>;

@@ -4,7 +4,7 @@
  * per change for its places, so a report of many findings costs what reading them does.
  */
 import type { ChangeClass, Finding } from "./context.js";
-import { ruleOf, ruleOrder, type RuleId } from "./rules.js";
+import { type RuleId, ruleOf, ruleOrder } from "./rules.js";
 
 interface Change {
   class: ChangeClass;

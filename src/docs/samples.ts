@@ -4,16 +4,17 @@
  * reference shows for the operation: the same URL, `Authorization: Bearer YOUR_API_SECRET` and the vendor
  * `Accept` header. The tests run every sample against the mock.
  */
-import { resourceOfParam } from "../contract/facts.js";
+
 import { operations } from "../../generated/contract.js";
+import { resourceOfParam } from "../contract/facts.js";
 import {
   concretePath,
-  queryString,
-  sampleRequest,
-  specOperation,
   type OperationId,
+  queryString,
   type SampleParameter,
   type SampleRequest,
+  sampleRequest,
+  specOperation,
 } from "./sample-request.js";
 
 /** The placeholder the reference's samples use; readers replace it with their secret. */

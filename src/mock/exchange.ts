@@ -3,7 +3,7 @@
  * their own request into a `MockRequest` and write the `MockResponse` they get back, once.
  */
 import * as contract from "../../generated/contract.js";
-import { errorBody, type ErrorDetail } from "./error-body.js";
+import { type ErrorDetail, errorBody } from "./error-body.js";
 
 export interface MockRequest {
   method: string;

@@ -36,6 +36,6 @@ export function createWorld(options: FixtureOptions = {}): World {
   return worldFromData(check.data);
 }
 
-export { DEFAULT_ASSETS_BASE, DEFAULT_SEED, DEFAULT_USERS, MAX_USERS } from "../world/index.js";
-export type { World, WorldData, WorldOptions } from "../world/index.js";
 export type { Message, MessageList, OperatorSender, User, UserList, UserSender } from "../contract/models.js";
+export type { World, WorldData, WorldOptions } from "../world/index.js";
+export { DEFAULT_ASSETS_BASE, DEFAULT_SEED, DEFAULT_USERS, MAX_USERS } from "../world/index.js";

@@ -5,11 +5,14 @@
  * asks Prism to validate; MSW has none), the scenario controls, `Prefer` (prefer.ts), then the world's answer.
  * CORS is cors.ts; the mock's own paths (`/__signalzen/...`) are control.ts.
  */
+
+import { secretRedactor } from "../contract/redact.js";
 import type { World } from "../world/index.js";
 import { createWorldAnswers, namedExample } from "./answer.js";
 import { preflight, withCors } from "./cors.js";
 import type { MockRequest, MockResponse } from "./exchange.js";
 import type { Parameters } from "./parameters.js";
+import { checkPreference, PREFERRED_400, type Preference, readPreference } from "./prefer.js";
 import { scrubQuotes } from "./quotes.js";
 import type { Route } from "./route.js";
 import {
@@ -21,9 +24,7 @@ import {
   checkParameters,
   checkPath,
 } from "./rules.js";
-import { checkPreference, PREFERRED_400, type Preference, readPreference } from "./prefer.js";
 import { createScenario, MAX_LATENCY_MS, madeUpError, type ScenarioControl, type ScenarioOptions } from "./scenario.js";
-import { secretRedactor } from "../contract/redact.js";
 
 export interface HandlerOptions extends ScenarioOptions {
   world: World;

@@ -8,8 +8,8 @@ import path from "node:path";
 import * as contract from "../../generated/contract.js";
 import { packageFile } from "../contract/files.js";
 import { MOCK_PATH } from "../world/index.js";
-import { SCENARIO_PATH } from "./control.js";
 import type { AssetResponse } from "./assets.js";
+import { SCENARIO_PATH } from "./control.js";
 import type { MockRequest } from "./exchange.js";
 import { describeScenario, type Scenario } from "./scenario.js";
 

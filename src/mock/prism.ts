@@ -8,9 +8,9 @@
  * installs it, and `mock` says how to add it.
  */
 import { createRequire } from "node:module";
-import type { AcceptedRequest } from "./handler.js";
-import { errorResponse, type MockResponse } from "./exchange.js";
 import * as contract from "../../generated/contract.js";
+import { errorResponse, type MockResponse } from "./exchange.js";
+import type { AcceptedRequest } from "./handler.js";
 
 const PRISM_PACKAGE = "@stoplight/prism-cli";
 

@@ -12,12 +12,12 @@
  */
 import http from "node:http";
 import type { AddressInfo, Socket } from "node:net";
+import * as contract from "../../generated/contract.js";
 import { packageFile } from "../contract/files.js";
 import { ASSETS_PATH, createWorld, DEFAULT_SEED, type World, type WorldData, worldFromData } from "../world/index.js";
-import * as contract from "../../generated/contract.js";
-import { errorBody } from "./error-body.js";
 import type { AssetResponse } from "./assets.js";
 import { MAX_CONTROL_BODY_BYTES, ownPathAnswer } from "./control.js";
+import { errorBody } from "./error-body.js";
 import { announcesBody, errorResponse, type MockRequest, type MockResponse, statusHeaders } from "./exchange.js";
 import { createMockHandler } from "./handler.js";
 import { CONTRACT_PATH, contractFile, DOCS_PATH, docsPage, homePage, wantsPage } from "./home-page.js";

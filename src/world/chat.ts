@@ -14,7 +14,7 @@
  */
 import { WORLD_NOW } from "./clock.js";
 import type { Identity } from "./people.js";
-import { chance, type Chance } from "./random.js";
+import { type Chance, chance } from "./random.js";
 import { LINES, OPERATOR_FILES, USER_FILES } from "./vocabulary.js";
 
 interface Turn {

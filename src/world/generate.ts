@@ -11,16 +11,17 @@
  * both a small world and a huge one believable (neither 250 sign-ups in one afternoon nor a million in one
  * month), at the cost of records that differ between sizes of the same seed.
  */
-import { type ChatPlan, planChat } from "./chat.js";
-import { isoTime, signupTime, WORLD_NOW } from "./clock.js";
-import { chatLength, messageIdsOf } from "./message-ids.js";
-import { createAccount, createIdentity, type Identity } from "./people.js";
-import { deepFreeze } from "./freeze.js";
-import { boundedMemo, stringBytes } from "./memo.js";
-import { chance } from "./random.js";
-import type { Message, User, World, WorldOptions } from "./types.js";
+
 import * as contract from "../../generated/contract.js";
 import { ASSETS_PATH } from "./assets-path.js";
+import { type ChatPlan, planChat } from "./chat.js";
+import { isoTime, signupTime, WORLD_NOW } from "./clock.js";
+import { deepFreeze } from "./freeze.js";
+import { boundedMemo, stringBytes } from "./memo.js";
+import { chatLength, messageIdsOf } from "./message-ids.js";
+import { createAccount, createIdentity, type Identity } from "./people.js";
+import { chance } from "./random.js";
+import type { Message, User, World, WorldOptions } from "./types.js";
 
 /**
  * The seed of the default world, fixed so that it is the same world everywhere. It is the first of

@@ -1,15 +1,15 @@
 /** Who is in a world: the account that owns it, its team of operators, and each visitor's identity. */
-import { chance, type Chance } from "./random.js";
+import { type Chance, chance } from "./random.js";
 import type { OperatorSender, UserAttribute } from "./types.js";
 import {
   CAMPAIGNS,
   COMPANIES,
   CULTURES,
+  type Culture,
   FIRST_CULTURE_WEIGHT,
   PLANS,
   SITE_PATHS,
   SITES,
-  type Culture,
 } from "./vocabulary.js";
 
 /** The account whose widget the world is: its site, its team, and what its references look like. */

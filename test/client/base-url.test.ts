@@ -6,7 +6,7 @@
  */
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createSignalZenClient, InvalidArgumentError, type ClientOptions } from "../../src/client/index.js";
+import { type ClientOptions, createSignalZenClient, InvalidArgumentError } from "../../src/client/index.js";
 import { json, stubFetch } from "../helpers/stub-fetch.js";
 
 const SECRET = "Sk_Live_AbCdEf0123456";

@@ -1,10 +1,10 @@
 /** The client in real headless Chromium, on a page from another origin, calling the mock (CORS included). */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type RunningMock, startMock } from "../../src/mock/server.js";
 import { createWorld } from "../../src/world/index.js";
-import { startMock, type RunningMock } from "../../src/mock/server.js";
 import { launchChromium } from "../helpers/browser.js";
 import { bundleClient } from "../helpers/bundle.js";
 

@@ -1,6 +1,7 @@
 /** The client with an injected fetch: headers, arguments, every error class, retries, timeouts, secret hygiene. */
 import { describe, expect, it, vi } from "vitest";
 import * as contract from "../../generated/contract.js";
+import { errorClassByStatus } from "../../src/client/errors.js";
 import {
   APIError,
   AuthenticationError,
@@ -16,14 +17,13 @@ import {
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,
-  ServiceUnavailableError,
   RequestError,
+  ServiceUnavailableError,
   SignalZenError,
   TimeoutError,
 } from "../../src/client/index.js";
-import { errorClassByStatus } from "../../src/client/errors.js";
-import { errorResponse, json, stubFetch } from "../helpers/stub-fetch.js";
 import { caught } from "../helpers/caught.js";
+import { errorResponse, json, stubFetch } from "../helpers/stub-fetch.js";
 
 const SECRET = "sz_live_0123456789abcdef";
 const user = {

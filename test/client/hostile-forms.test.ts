@@ -6,6 +6,7 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import * as contract from "../../generated/contract.js";
+import { attempt } from "../../src/client/attempt.js";
 import {
   AuthenticationError,
   BadRequestError,
@@ -13,11 +14,10 @@ import {
   InvalidResponseError,
   RedirectError,
 } from "../../src/client/index.js";
-import { attempt } from "../../src/client/attempt.js";
 import { secretRedactor } from "../../src/contract/redact.js";
 import { caught } from "../helpers/caught.js";
-import { serveHostile } from "../helpers/serve-hostile.js";
 import type { HostileServer } from "../helpers/hostile-server.js";
+import { serveHostile } from "../helpers/serve-hostile.js";
 
 const SECRET = "Sk_Live_AbCdEf0123456";
 const serve = serveHostile();

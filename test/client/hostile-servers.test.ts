@@ -9,6 +9,7 @@ import * as contract from "../../generated/contract.js";
 import {
   AuthenticationError,
   BadRequestError,
+  type ClientOptions,
   ConnectionError,
   createSignalZenClient,
   DEFAULT_MAX_RESPONSE_BYTES,
@@ -19,10 +20,9 @@ import {
   RedirectError,
   ResponseTooLargeError,
   TimeoutError,
-  type ClientOptions,
 } from "../../src/client/index.js";
-import { sendBytes, trickle, type HostileServer } from "../helpers/hostile-server.js";
 import { caught } from "../helpers/caught.js";
+import { type HostileServer, sendBytes, trickle } from "../helpers/hostile-server.js";
 import { serveHostile } from "../helpers/serve-hostile.js";
 
 /** A secret with the two characters JSON escapes: the form that leaked. */

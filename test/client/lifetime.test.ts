@@ -5,17 +5,17 @@
  * attempt leaves no connection behind, even to a server that trickles its body for as long as it is read.
  */
 import { execFile } from "node:child_process";
-import net from "node:net";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bundleClient } from "../helpers/bundle.js";
-import { startHostileServer, type HostileServer } from "../helpers/hostile-server.js";
-import { lifetimeScript, trickleHandler } from "../helpers/lifetime-script.js";
 import { createSignalZenClient, TimeoutError } from "../../src/client/index.js";
+import { bundleClient } from "../helpers/bundle.js";
 import { caught } from "../helpers/caught.js";
+import { type HostileServer, startHostileServer } from "../helpers/hostile-server.js";
+import { lifetimeScript, trickleHandler } from "../helpers/lifetime-script.js";
 
 describe("a Node script using the client", () => {
   const directory = mkdtempSync(path.join(tmpdir(), "signalzen-lifetime-"));

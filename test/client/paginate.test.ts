@@ -1,7 +1,7 @@
 /** Walking pages: order, concurrency, early exit, and every rule for a list that misbehaves. */
 import { describe, expect, it } from "vitest";
 import { createSignalZenClient, InvalidResponseError, PaginationError, type User } from "../../src/client/index.js";
-import { makeUser, pagedFetch, type PagedListOptions } from "../helpers/paged-server.js";
+import { makeUser, type PagedListOptions, pagedFetch } from "../helpers/paged-server.js";
 
 /** A client over the fake paged list of `count` users; `tamper` may rewrite any page. */
 function usersServer(count: number, tamper?: PagedListOptions["tamper"], delayMs = 0) {

@@ -3,16 +3,16 @@
  * the same bundle a consumer's bundler would make, using nothing but the Fetch API.
  */
 import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type RunningMock, startMock } from "../../src/mock/server.js";
 import { createWorld } from "../../src/world/index.js";
-import { startMock, type RunningMock } from "../../src/mock/server.js";
 import { bundleClient } from "../helpers/bundle.js";
 import { repoRoot } from "../helpers/cli.js";
-import { startHostileServer, type HostileServer } from "../helpers/hostile-server.js";
+import { type HostileServer, startHostileServer } from "../helpers/hostile-server.js";
 import { lifetimeScript, trickleHandler } from "../helpers/lifetime-script.js";
 import { npm } from "../helpers/npm.js";
 

@@ -1,16 +1,16 @@
 /** The client against the mock: the surface other repos code against, end to end, both held to the spec. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createSignalZenClient as create } from "../../src/client/create-client.js";
 import {
+  AuthenticationError,
   createSignalZenClient,
+  type Message,
   NotFoundError,
   RateLimitError,
-  AuthenticationError,
-  type Message,
   type User,
 } from "../../src/client/index.js";
-import { startMock, type RunningMock } from "../../src/mock/server.js";
-import { createSignalZenClient as create } from "../../src/client/create-client.js";
 import { createSchemaValidator } from "../../src/contract/schema-validator.js";
+import { type RunningMock, startMock } from "../../src/mock/server.js";
 import { createWorld } from "../../src/world/index.js";
 
 const validator = createSchemaValidator();

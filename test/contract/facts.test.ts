@@ -2,9 +2,9 @@
 import { describe, expect, it } from "vitest";
 import * as contract from "../../generated/contract.js";
 import spec from "../../generated/openapi.json" with { type: "json" };
+import { contractFacts } from "../../scripts/generate.js";
 import { declares, errorFact, operationById, resourceOfParam } from "../../src/contract/facts.js";
 import { deref, escapePointer, resolvePointer, schemaNameOf } from "../../src/contract/pointer.js";
-import { contractFacts } from "../../scripts/generate.js";
 
 describe("contract facts", () => {
   it("name each operation's resource and each path parameter's, from the schemas, not the path's text", () => {

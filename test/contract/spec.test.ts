@@ -4,8 +4,8 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import spec from "../../generated/openapi.json" with { type: "json" };
 import * as contract from "../../generated/contract.js";
+import spec from "../../generated/openapi.json" with { type: "json" };
 import { deref as derefIn, escapePointer } from "../../src/contract/pointer.js";
 import { createSchemaValidator } from "../../src/contract/schema-validator.js";
 

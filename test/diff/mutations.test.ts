@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { diffDocuments, type DiffReport } from "../../src/diff/compare-documents.js";
+import { type DiffReport, diffDocuments } from "../../src/diff/compare-documents.js";
 import { RULES, type RuleId } from "../../src/diff/rules.js";
 
 type Doc = Record<string, any>;

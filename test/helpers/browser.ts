@@ -1,6 +1,6 @@
 /** Real headless Chromium (Debian's `chromium` package), driven by playwright-core. */
 import { existsSync } from "node:fs";
-import { chromium, type Browser } from "playwright-core";
+import { type Browser, chromium } from "playwright-core";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 

@@ -4,8 +4,8 @@
  * for the tests that run them in a browser and the benchmarks' size figures.
  */
 import path from "node:path";
-import { build, type BuildOptions, type Plugin } from "esbuild";
 import { fileURLToPath } from "node:url";
+import { type BuildOptions, build, type Plugin } from "esbuild";
 
 const settings = (minify: boolean, plugins: Plugin[]): BuildOptions => ({
   bundle: true,

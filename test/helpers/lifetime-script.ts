@@ -10,7 +10,7 @@
  *   `{"errors":[names],"open":n}`. A client that kept those connections would also keep the process alive.
  */
 import * as contract from "../../generated/contract.js";
-import { trickle, type HostileHandler } from "./hostile-server.js";
+import { type HostileHandler, trickle } from "./hostile-server.js";
 
 export const lifetimeScript = `
 import { createSignalZenClient } from "./client.mjs";

@@ -1,6 +1,6 @@
 /** `serve(handler)` for a test file of hostile servers: every server it starts is closed after each test. */
 import { afterEach } from "vitest";
-import { startHostileServer, type HostileHandler, type HostileServer } from "./hostile-server.js";
+import { type HostileHandler, type HostileServer, startHostileServer } from "./hostile-server.js";
 
 export function serveHostile(): (handle: HostileHandler) => Promise<HostileServer> {
   const servers: HostileServer[] = [];

@@ -4,8 +4,9 @@
  * `mockError` for one test's override, a relative MSW base, the placeholders behind every avatar and file, and
  * the page at the server's root.
  */
-import { setupServer } from "msw/node";
+
 import { readFileSync } from "node:fs";
+import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as contract from "../../generated/contract.js";
 import { USAGE } from "../../src/cli/usage.js";

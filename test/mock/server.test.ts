@@ -2,13 +2,14 @@
  * The mock server, seen from a plain HTTP client: every contract rule Prism lacks is enforced, and every
  * response it sends is in the contract's shape.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import fc from "fast-check";
-import spec from "../../generated/openapi.json" with { type: "json" };
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as contract from "../../generated/contract.js";
-import { startMock, type RunningMock } from "../../src/mock/server.js";
+import spec from "../../generated/openapi.json" with { type: "json" };
 import { createSchemaValidator, responseSchemaPointer } from "../../src/contract/schema-validator.js";
-import { GOOD_HEADERS, rawRequest, type RawResponse } from "../helpers/http.js";
+import { type RunningMock, startMock } from "../../src/mock/server.js";
+import { GOOD_HEADERS, type RawResponse, rawRequest } from "../helpers/http.js";
 
 const validator = createSchemaValidator();
 const sample: Record<string, string> = {

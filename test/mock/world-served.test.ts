@@ -5,8 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as contract from "../../generated/contract.js";
-import { createMockHandler } from "../../src/mock/handler.js";
 import type { MockRequest } from "../../src/mock/exchange.js";
+import { createMockHandler } from "../../src/mock/handler.js";
 import { type RunningMock, startMock } from "../../src/mock/server.js";
 import { createWorld, DEFAULT_ASSETS_BASE } from "../../src/world/index.js";
 import { GOOD_HEADERS, rawRequest } from "../helpers/http.js";

@@ -6,8 +6,8 @@ import { hashKey, isCancelledError, QueryClient } from "@tanstack/query-core";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createSignalZenClient, InvalidArgumentError, NotFoundError } from "../../src/client/index.js";
-import { createHandlers } from "../../src/mock/msw.js";
 import { createWorld } from "../../src/mock/fixtures.js";
+import { createHandlers } from "../../src/mock/msw.js";
 import { signalzenQueries } from "../../src/query/index.js";
 
 const SEED = "query";

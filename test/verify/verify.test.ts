@@ -4,9 +4,9 @@
  * broken one way at a time (exactly the right checks fail). Hostile servers are in hostile.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startMock, type RunningMock } from "../../src/mock/server.js";
+import { type RunningMock, startMock } from "../../src/mock/server.js";
 import { formatReport } from "../../src/verify/report.js";
-import { verify, type VerifyReport } from "../../src/verify/run.js";
+import { type VerifyReport, verify } from "../../src/verify/run.js";
 import { exitOf, startCli } from "../helpers/cli.js";
 import { rawRequest } from "../helpers/http.js";
 import {

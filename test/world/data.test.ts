@@ -3,7 +3,7 @@
  * checkWorldData refuses each kind of bad data with the JSON path of the first bad record and the rule.
  */
 import { describe, expect, it } from "vitest";
-import { checkWorldData, createWorld, worldFromData, type WorldData } from "../../src/world/index.js";
+import { checkWorldData, createWorld, type WorldData, worldFromData } from "../../src/world/index.js";
 import type { Message, User } from "../../src/world/types.js";
 import { SEEDS } from "./helpers.js";
 

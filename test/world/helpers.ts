@@ -1,6 +1,7 @@
 /** Shared by the world's tests: the worlds they range over, and whole-world walks. */
-import type { Message, User, World } from "../../src/world/types.js";
+
 import { DEFAULT_SEED } from "../../src/world/index.js";
+import type { Message, User, World } from "../../src/world/types.js";
 
 /** Several seeds, the default first: rules are checked over every record of each. */
 export const SEEDS = [DEFAULT_SEED, "alpha", "zeta-42", "🦊 seeds are any string"];

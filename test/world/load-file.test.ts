@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { createWorld, worldFromData, type WorldData } from "../../src/world/index.js";
+import { createWorld, type WorldData, worldFromData } from "../../src/world/index.js";
 import { loadWorldFile, MAX_WORLD_FILE_BYTES, WorldDataError } from "../../src/world/load-file.js";
 
 const directory = mkdtempSync(path.join(tmpdir(), "world-"));

@@ -10,7 +10,7 @@ import { createWorld, DEFAULT_SEED, DEFAULT_USERS, MAX_USERS, type World } from 
 import { MAX_CHAT_LENGTH } from "../../src/world/message-ids.js";
 import type { Message, User } from "../../src/world/types.js";
 import { CULTURES } from "../../src/world/vocabulary.js";
-import { everyChat, seconds, SEEDS } from "./helpers.js";
+import { everyChat, SEEDS, seconds } from "./helpers.js";
 
 const worlds = SEEDS.map((seed) => [seed, createWorld({ seed })] as const);
 const chatsOf = (world: World) => [...everyChat(world)];

@@ -8,8 +8,8 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
-import { API_BASE } from "./api.js";
 import { App } from "./App.js";
+import { API_BASE } from "./api.js";
 
 const world = createWorld({ users: 40 });
 const server = setupServer(...createHandlers({ users: 40, baseUrl: API_BASE })); // the proxy path the app calls

@@ -3,9 +3,10 @@
  * messages before it. Pages are shown in reverse, oldest at the top; scrolling to the top (or the button) loads the
  * page before.
  */
+
+import type { Message } from "@signalzen/api";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useLayoutEffect, useRef } from "react";
-import type { Message } from "@signalzen/api";
 import { q } from "./api.js";
 import { Problem } from "./Problem.js";
 

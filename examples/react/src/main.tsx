@@ -5,8 +5,8 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { API_BASE } from "./api.js";
 import { App } from "./App.js";
+import { API_BASE } from "./api.js";
 
 async function startMocking() {
   const { setupWorker } = await import("msw/browser");

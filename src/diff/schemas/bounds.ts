@@ -2,10 +2,11 @@
  * Value constraints, four families: numeric bounds, length and item limits, multipleOf, patterns. Each finds a
  * direction (fewer values admitted, or more); boundsRule turns it into a rule by the side.
  */
-import type { Bound, SchemaView, Sourced } from "./view.js";
+
 import { boundsRule, show } from "./direction.js";
 import type { Direction, SchemaScope } from "./scope.js";
 import { withoutNull } from "./types.js";
+import type { Bound, SchemaView, Sourced } from "./view.js";
 
 type Side = "lower" | "upper";
 

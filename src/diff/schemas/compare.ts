@@ -11,7 +11,6 @@
  */
 import type { Located } from "../../contract/pointer.js";
 import type { DiffContext, Finding } from "../context.js";
-import { type SchemaView, viewOf } from "./view.js";
 import { compareBounds } from "./bounds.js";
 import { boundsRule } from "./direction.js";
 import { compareProperties } from "./properties.js";
@@ -20,6 +19,7 @@ import { MAX_SCHEMA_DEPTH, type Mode, type SchemaScope, type Side } from "./scop
 import { compareFormats, compareTypes } from "./types.js";
 import { compareUnions } from "./unions.js";
 import { compareValues } from "./values.js";
+import { type SchemaView, viewOf } from "./view.js";
 
 /** One comparison of a pair of schemas: its own findings and its links to the pairs below, in the order found. */
 export interface SchemaNode {

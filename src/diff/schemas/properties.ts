@@ -1,9 +1,9 @@
 /** An object's properties, matched by name (whether each is there and required), and whether it is closed. */
 import type { Located } from "../../contract/pointer.js";
 import { pairBy, type Rule } from "../context.js";
-import type { SchemaView } from "./view.js";
 import { ruleFor, show } from "./direction.js";
 import type { SchemaScope } from "./scope.js";
+import type { SchemaView } from "./view.js";
 
 export const RESPONSE_PROPERTY_REMOVED = {
   id: "response-property-removed",

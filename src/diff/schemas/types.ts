@@ -1,8 +1,8 @@
 /** A schema's JSON types, its nullability, and its format. */
 import type { Rule } from "../context.js";
-import type { SchemaView } from "./view.js";
 import { RESPONSE_VALUES_NARROWED, ruleFor } from "./direction.js";
 import type { Direction, SchemaScope } from "./scope.js";
+import type { SchemaView } from "./view.js";
 
 export const RESPONSE_BECAME_NULLABLE = {
   id: "response-became-nullable",

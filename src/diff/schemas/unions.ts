@@ -4,10 +4,10 @@
  */
 import { follow, type Located } from "../../contract/pointer.js";
 import { type Document, pairBy, type Rule } from "../context.js";
-import { type SchemaView, viewOf } from "./view.js";
 import { ruleFor, show } from "./direction.js";
 import type { SchemaScope } from "./scope.js";
 import { nullabilityRule } from "./types.js";
+import { type SchemaView, viewOf } from "./view.js";
 
 export const RESPONSE_UNION_MEMBER_ADDED = {
   id: "response-union-member-added",

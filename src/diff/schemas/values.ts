@@ -1,8 +1,8 @@
 /** The values a schema allows by `enum` and `const`: the ones consumers switch on, and error codes. */
 import type { KnownRule, Rule } from "../context.js";
-import type { SchemaView } from "./view.js";
 import { RESPONSE_VALUES_NARROWED, ruleFor, show } from "./direction.js";
 import type { Direction, SchemaScope } from "./scope.js";
+import type { SchemaView } from "./view.js";
 
 export const RESPONSE_ENUM_VALUE_ADDED = {
   id: "response-enum-value-added",

@@ -4,7 +4,7 @@
  * So moving a schema into components, splitting it into allOf parts, or switching between the two nullable
  * spellings changes nothing here. Each constraint keeps the pointer of the keyword it came from.
  */
-import { childPointer, follow, isObject, resolvePointer, type Located } from "../../contract/pointer.js";
+import { childPointer, follow, isObject, type Located, resolvePointer } from "../../contract/pointer.js";
 import { MAX_SCHEMA_DEPTH } from "./scope.js";
 
 export interface Sourced<T> {

@@ -1,6 +1,6 @@
 import { isErrorFromAlias } from "@zodios/core";
-import { createApiClient, schemas } from "../.out/openapi-zod-client/client.js";
 import type { z } from "zod";
+import { createApiClient, schemas } from "../.out/openapi-zod-client/client.js";
 import { ACCEPT, CALLS, type CallerConfig, type Outcome } from "./calls.js";
 
 type Message = z.infer<typeof schemas.Message>;

@@ -1,5 +1,5 @@
-import { signalzenConfig } from "../configs/signalzen-fetch.js";
 import { getUser, getUserMessage, listUserMessages, listUsers, type Message } from "../.out/orval/signalzen.js";
+import { signalzenConfig } from "../configs/signalzen-fetch.js";
 import { CALLS, type CallerConfig, type Outcome } from "./calls.js";
 
 const sender = (message: Message) =>
