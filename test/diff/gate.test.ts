@@ -49,7 +49,7 @@ describe("the breaking-change gate", () => {
     const verdict = gate({ released: "1.0.0", version: "1.0.0", report, typeErrors: [] });
     expect(verdict.ok).toBe(false);
     expect(verdict.message).toContain(
-      "Changes that break consumers of the released 1.0.0, while package.json is 1.0.0 (same major).",
+      "Changes that break consumers of the released 1.0.0, while openapi.yaml's info.version is 1.0.0 (same major).",
     );
     expect(verdict.message).toContain(
       'BREAKING   response-property-removed: field "email" removed\n  base: #/components/schemas/User/properties/email',

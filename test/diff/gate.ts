@@ -1,7 +1,8 @@
 /**
  * The breaking-change gate `npm test` runs: the contract against the last released one, and the last release's
- * README examples compiled against today's sources. Either finding something while package.json's major
- * version is still the release's fails the gate; a major bump lets both through (and says what they were).
+ * README examples compiled against today's sources. Either finding something while the contract's `info.version`
+ * has the release's major fails the gate; a major bump lets both through (and says what they were). The package's
+ * own version is another fact (its TypeScript surface, guarded by `npm run api:check`), so it is not read here.
  *
  * Releases are recorded as committed snapshots, test/contract/released/<version>/{openapi.yaml,README.md}:
  * tags do not survive every clone (CI checkouts are often shallow and tagless), a snapshot does.
@@ -130,8 +131,8 @@ export function gate(input: { released: string; version: string; report: DiffRep
     return {
       ok: false,
       message:
-        `Changes that break consumers of the released ${released}, while package.json is ${version} (same major). ` +
-        `Undo them, or bump the major version (package.json, info.version, CHANGELOG).\n\n${diffText}${typesText}`,
+        `Changes that break consumers of the released ${released}, while openapi.yaml's info.version is ${version} (same major). ` +
+        `Undo them, or bump info.version's major in openapi.yaml and say what broke in CHANGELOG.md.\n\n${diffText}${typesText}`,
     };
   }
   const preface = broken ? `Breaking changes allowed by the major bump ${released} → ${version}.\n\n` : "";
