@@ -8,7 +8,7 @@
 import { parseArgs } from "node:util";
 import { type DiffReport, diffDocuments } from "../diff/compare-documents.js";
 import { DiffInputError, type LoadedDocument, type LoadOptions, loadDocument } from "../diff/load.js";
-import { formatReport } from "../diff/report.js";
+import { formatDiffReport } from "../diff/report.js";
 
 export interface DiffIO {
   stdout(line: string): void;
@@ -66,7 +66,7 @@ export async function runDiff(args: string[], io: DiffIO, options: LoadOptions =
     return 2;
   }
   if (values.json) io.stdout(JSON.stringify({ base: baseSource, head: headSource, ...report }, null, 2));
-  else io.stdout(formatReport(report, { base: baseSource, head: headSource }));
+  else io.stdout(formatDiffReport(report, { base: baseSource, head: headSource }));
   return report.breaking > 0 ? 1 : 0;
 }
 

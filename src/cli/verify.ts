@@ -43,16 +43,12 @@ export async function verify(args: string[]): Promise<void> {
   const maxBodyBytes = whole("max-body-bytes", 1, 1_073_741_824);
   const seed = whole("seed", 0, 2_147_483_647);
   // Imported here so that `mock` and `docs` work without verify's optional dependencies.
-  const {
-    verify: run,
-    formatReport,
-    formatProgress,
-  } = await importOptional(
+  const { verifyServer, formatVerifyReport, formatProgress } = await importOptional(
     async () => ({ ...(await import("../verify/run.js")), ...(await import("../verify/report.js")) }),
     "verify needs ajv, ajv-formats and fast-check",
     "ajv@8 ajv-formats@3 fast-check@4",
   );
-  const report = await run({
+  const report = await verifyServer({
     baseUrl: baseUrl!,
     secret,
     ...(userId !== undefined && { userId }),
@@ -67,7 +63,7 @@ export async function verify(args: string[]): Promise<void> {
     onProgress: (check, done, total) => console.error(formatProgress(check, done, total)),
   });
   console.log(
-    values.json ? JSON.stringify(report, null, 2) : formatReport(report, { verbose: values.verbose ?? false }),
+    values.json ? JSON.stringify(report, null, 2) : formatVerifyReport(report, { verbose: values.verbose ?? false }),
   );
   if (!report.ok) process.exitCode = 1;
 }
