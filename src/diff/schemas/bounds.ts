@@ -8,7 +8,8 @@ import type { Direction, SchemaScope } from "./scope.js";
 import { withoutNull } from "./types.js";
 import type { Bound, SchemaView, Sourced } from "./view.js";
 
-type Side = "lower" | "upper";
+/** Which end of a range a bound holds (not scope.ts's `Side`, a request's or a response's). */
+type RangeEnd = "lower" | "upper";
 
 export function compareBounds(scope: SchemaScope, base: SchemaView, head: SchemaView): void {
   compareRange(scope, base, head);
@@ -18,7 +19,7 @@ export function compareBounds(scope: SchemaScope, base: SchemaView, head: Schema
 }
 
 /** Exclusive bounds on integers as the inclusive bounds they mean: `exclusiveMinimum: 0` is `minimum: 1`. */
-function normalize(bound: Bound | undefined, side: Side, integer: boolean): Bound | undefined {
+function normalize(bound: Bound | undefined, side: RangeEnd, integer: boolean): Bound | undefined {
   if (!bound?.exclusive || !integer) return bound;
   const value = side === "lower" ? Math.floor(bound.value) + 1 : Math.ceil(bound.value) - 1;
   return { value, exclusive: false, pointer: bound.pointer };
@@ -29,13 +30,13 @@ const BOUND_NAMES = {
   upper: { inclusive: "maximum", exclusive: "exclusiveMaximum" },
 };
 
-function showBound(bound: Bound | undefined, side: Side): string {
+function showBound(bound: Bound | undefined, side: RangeEnd): string {
   if (!bound) return `no ${BOUND_NAMES[side].inclusive}`;
   return `${BOUND_NAMES[side][bound.exclusive ? "exclusive" : "inclusive"]} ${bound.value}`;
 }
 
 /** Whether bound `a` admits fewer values than bound `b` (no bound admits every value). */
-function stricter(a: Bound | undefined, b: Bound | undefined, side: Side): boolean {
+function stricter(a: Bound | undefined, b: Bound | undefined, side: RangeEnd): boolean {
   if (!a) return false;
   if (!b) return true;
   if (a.value === b.value) return a.exclusive && !b.exclusive;
