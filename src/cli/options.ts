@@ -2,7 +2,7 @@
 import { parseArgs } from "node:util";
 import { type OptionTable, parseArgsOptions } from "./help.js";
 
-/** Bad command-line input: printed with the usage text, exit code 2. */
+/** Bad command-line input: printed with the help of the command it was given to (index.ts), exit code 2. */
 export class UsageError extends Error {}
 
 /** A command's optional peer dependency is not installed: printed with the install command, exit code 1. */
