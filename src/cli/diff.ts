@@ -8,24 +8,31 @@
 import { parseArgs } from "node:util";
 import { type DiffReport, diffDocuments } from "../diff/compare-documents.js";
 import { DiffInputError, type LoadedDocument, type LoadOptions, loadDocument } from "../diff/load.js";
-import { formatReport } from "../diff/report.js";
+import { formatDiffReport } from "../diff/report.js";
+import { type CommandHelp, formatHelp, parseArgsOptions } from "./help.js";
 
 export interface DiffIO {
   stdout(line: string): void;
   stderr(line: string): void;
 }
 
-export const DIFF_USAGE = `Usage: signalzen-api diff BASE HEAD [--json]
+export const DIFF_HELP = {
+  name: "diff",
+  synopsis: "BASE HEAD [options]",
+  summary: "List the changes between two contracts that matter to consumers, each breaking or compatible.",
+  details:
+    "Each change comes with its JSON pointer in both documents and a one-line explanation.\n\n" +
+    "Exit status: 0 nothing breaking, 1 something breaking, 2 a document could not be read or is not OpenAPI 3.1.",
+  arguments: {
+    "BASE, HEAD":
+      "an OpenAPI 3.1 document: a file (YAML or JSON), or git:REF for this repository's\n" +
+      "openapi.yaml at a git ref (git:HEAD, git:main, git:1a2b3c4)",
+  },
+  options: { json: { type: "boolean", text: "print the report as JSON" } },
+  examples: ["signalzen-api diff git:main openapi.yaml", "signalzen-api diff old.yaml new.json --json"],
+} as const satisfies CommandHelp;
 
-Lists every change from BASE to HEAD that matters to a consumer of the API, each with its JSON pointer in
-both documents, a one-line explanation, and a class: breaking or compatible.
-
-  BASE, HEAD   an OpenAPI 3.1 document: a file (YAML or JSON), or git:REF for this repository's
-               openapi.yaml at a git ref (git:HEAD, git:main, git:1a2b3c4)
-  --json       print the report as JSON
-  --help       print this help
-
-Exit status: 0 nothing breaking, 1 something breaking, 2 a document could not be read or is not OpenAPI 3.1.`;
+export const DIFF_USAGE = formatHelp(DIFF_HELP);
 
 export async function runDiff(args: string[], io: DiffIO, options: LoadOptions = {}): Promise<number> {
   let values: { json?: boolean; help?: boolean };
@@ -33,7 +40,7 @@ export async function runDiff(args: string[], io: DiffIO, options: LoadOptions =
   try {
     ({ values, positionals } = parseArgs({
       args,
-      options: { json: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+      options: parseArgsOptions(DIFF_HELP.options),
       allowPositionals: true,
       strict: true,
     }));
@@ -66,7 +73,7 @@ export async function runDiff(args: string[], io: DiffIO, options: LoadOptions =
     return 2;
   }
   if (values.json) io.stdout(JSON.stringify({ base: baseSource, head: headSource, ...report }, null, 2));
-  else io.stdout(formatReport(report, { base: baseSource, head: headSource }));
+  else io.stdout(formatDiffReport(report, { base: baseSource, head: headSource }));
   return report.breaking > 0 ? 1 : 0;
 }
 

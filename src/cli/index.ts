@@ -4,15 +4,9 @@
  * only dispatches and turns failures into a message and an exit code.
  */
 import { PrismMissingError } from "../mock/prism.js";
-import { diff } from "./diff.js";
-import { docs } from "./docs.js";
-import { mock } from "./mock.js";
+import { commandNamed, USAGE } from "./commands.js";
+import { formatHelp } from "./help.js";
 import { MissingDependencyError, UsageError } from "./options.js";
-import { USAGE } from "./usage.js";
-import { verify } from "./verify.js";
-import { world } from "./world.js";
-
-const commands: Record<string, (args: string[]) => Promise<void>> = { mock, world, verify, docs, diff };
 
 // A reader that closes the pipe (`signalzen-api world | head`) wants no more output: end quietly, as Unix tools do.
 // Any other failure to write the output (a full disk) is said plainly, without a stack trace.
@@ -27,14 +21,17 @@ process.stderr.on("error", () => undefined);
 async function main(argv: string[]): Promise<void> {
   const [command, ...args] = argv;
   if (!command || command === "--help" || command === "-h" || command === "help") return void console.log(USAGE);
-  const run = commands[command];
-  if (!run) throw new UsageError(`unknown command "${command}"`);
-  await run(args);
+  const found = commandNamed(command);
+  if (!found) throw new UsageError(`unknown command "${command}"`);
+  await found.run(args);
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
+const argv = process.argv.slice(2);
+main(argv).catch((error: unknown) => {
   if (error instanceof UsageError) {
-    console.error(`signalzen-api: ${error.message}\n\n${USAGE}`);
+    // Bad input to a command is followed by that command's help; an unknown command, by the list of commands.
+    const command = commandNamed(argv[0] ?? "");
+    console.error(`signalzen-api: ${error.message}\n\n${command ? formatHelp(command.help) : USAGE}`);
     process.exit(2);
   }
   if (error instanceof PrismMissingError || error instanceof MissingDependencyError) {

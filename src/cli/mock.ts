@@ -1,8 +1,57 @@
 /** `signalzen-api mock`: the mock server and its world, until Ctrl-C or SIGTERM. */
 import * as contract from "../../generated/contract.js";
-import { createWorld } from "../world/index.js";
+import { describeScenario, FAIL_STATUSES } from "../mock/scenario.js";
+import { ASSETS_PATH, createWorld, DEFAULT_SEED, DEFAULT_USERS, MAX_USERS } from "../world/index.js";
+import { type CommandHelp, formatHelp } from "./help.js";
 import { importOptional, integerOption, parse, UsageError } from "./options.js";
-import { USAGE } from "./usage.js";
+
+const statuses = `${FAIL_STATUSES.slice(0, -1).join(", ")} or ${FAIL_STATUSES.at(-1)}`;
+
+export const MOCK_HELP = {
+  name: "mock",
+  synopsis: "[options]",
+  summary: "Run the SignalZen API mock server: a seeded world of users and chats, every contract rule enforced.",
+  options: {
+    port: { type: "string", value: "N", text: "port to listen on (default 4010; 0 picks a free port)" },
+    host: { type: "string", value: "H", text: "address to listen on (default 127.0.0.1)" },
+    secret: { type: "string", value: "S", text: "accept only this Bearer secret (default: any non-empty secret)" },
+    seed: {
+      type: "string",
+      value: "S",
+      text: `the world's seed (default "${DEFAULT_SEED}": the same world everywhere)`,
+    },
+    users: {
+      type: "string",
+      value: "N",
+      text: `how many users the world has, 0 to ${MAX_USERS} (default ${DEFAULT_USERS})`,
+    },
+    data: { type: "string", value: "FILE", text: "serve the world in FILE (written by 'world', hand-edited or not)" },
+    latency: { type: "string", value: "MS", text: "delay each answer: MS, or MIN-MAX drawn per request (default 0)" },
+    "fail-rate": {
+      type: "string",
+      value: "P",
+      text: "that fraction (0 to 1, default 0) of answers fail: 500 or 503 (503 with Retry-After: 1)",
+    },
+    "fail-status": { type: "string", value: "N", text: `the status failures get instead: ${statuses}` },
+    "rate-limit": {
+      type: "string",
+      value: "N",
+      text: "at most N requests per second per secret; the rest get 429 (default: no limit)",
+    },
+    "assets-base": {
+      type: "string",
+      value: "URL",
+      text: `where the world's avatars and files point (default: the server's own\n${ASSETS_PATH}, which it answers with placeholders)`,
+    },
+    quiet: { type: "boolean", text: "do not log each request" },
+    // Kept so that scripts written for 1.x still start; it does nothing now (see the CHANGELOG).
+    dynamic: { type: "boolean", text: "no longer needed", hidden: true },
+  },
+  examples: [
+    "signalzen-api mock --port 4010 --latency 200-800 --fail-rate 0.1",
+    "signalzen-api mock --data world.json --secret my-test-secret",
+  ],
+} as const satisfies CommandHelp;
 
 /** `--latency 300` or `--latency 200-800`. */
 function latencyOption(value: string | undefined): number | [number, number] | undefined {
@@ -31,22 +80,8 @@ function assetsBaseOption(value: string | undefined): string | undefined {
 }
 
 export async function mock(args: string[]): Promise<void> {
-  const values = parse(args, {
-    port: { type: "string" },
-    host: { type: "string" },
-    secret: { type: "string" },
-    seed: { type: "string" },
-    users: { type: "string" },
-    data: { type: "string" },
-    latency: { type: "string" },
-    "fail-rate": { type: "string" },
-    "rate-limit": { type: "string" },
-    "fail-status": { type: "string" },
-    "assets-base": { type: "string" },
-    dynamic: { type: "boolean" },
-    quiet: { type: "boolean" },
-  });
-  if (values.help) return void console.log(USAGE);
+  const values = parse(args, MOCK_HELP.options);
+  if (values.help) return void console.log(formatHelp(MOCK_HELP));
   if (values.secret !== undefined && values.secret.trim() === "") {
     throw new UsageError("--secret must not be empty; leave it out to accept any non-empty secret");
   }
@@ -60,13 +95,12 @@ export async function mock(args: string[]): Promise<void> {
     );
   }
   const port = integerOption("port", values.port, 0, 65535);
-  const users = integerOption("users", values.users, 0, 1_000_000);
+  const users = integerOption("users", values.users, 0, MAX_USERS);
   const rateLimit = integerOption("rate-limit", values["rate-limit"], 1, 1_000_000);
   const latency = latencyOption(values.latency);
   const failRate = failRateOption(values["fail-rate"]);
   // Imported here so that `docs` and `--help` work without Prism installed.
   const { startMock } = await import("../mock/server.js");
-  const { describeScenario, FAIL_STATUSES } = await import("../mock/scenario.js");
   const failStatus = integerOption("fail-status", values["fail-status"], 100, 599);
   if (failStatus !== undefined && !FAIL_STATUSES.includes(failStatus)) {
     throw new UsageError(

@@ -1,28 +1,22 @@
 /** What every command shares: strict argument parsing, whole-number options, and optional dependencies. */
 import { parseArgs } from "node:util";
+import { type OptionTable, parseArgsOptions } from "./help.js";
 
-/** Bad command-line input: printed with the usage text, exit code 2. */
+/** Bad command-line input: printed with the help of the command it was given to (index.ts), exit code 2. */
 export class UsageError extends Error {}
 
 /** A command's optional peer dependency is not installed: printed with the install command, exit code 1. */
 export class MissingDependencyError extends Error {}
 
-type OptionSpec = Record<string, { type: "string" | "boolean" }>;
-
-/** The parsed values, typed from the spec (spelled out: parseArgs's own type cannot be named in a .d.ts). */
-export type OptionValues<T extends OptionSpec> = {
+/** The parsed values, typed from the table (spelled out: parseArgs's own type cannot be named in a .d.ts). */
+export type OptionValues<T extends OptionTable> = {
   [K in keyof T]?: T[K]["type"] extends "boolean" ? boolean : string;
 } & { help?: boolean };
 
-/** node:util's parseArgs (built in, strict: unknown flags are errors), with `--help` on every command. */
-export function parse<T extends OptionSpec>(args: string[], options: T): OptionValues<T> {
+/** node:util's parseArgs (built in, strict: unknown flags are errors), with `--help` and `-h` on every command. */
+export function parse<T extends OptionTable>(args: string[], options: T): OptionValues<T> {
   try {
-    const config = {
-      args,
-      options: { ...options, help: { type: "boolean" as const } },
-      strict: true,
-      allowPositionals: false,
-    };
+    const config = { args, options: parseArgsOptions(options), strict: true, allowPositionals: false };
     return parseArgs(config).values as OptionValues<T>;
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));

@@ -3,27 +3,58 @@
  * with one progress line per finished check on stderr (so that `--json` output stays parseable).
  */
 import { shownUrl } from "../contract/base-url.js";
+import { VERIFY_DEFAULTS } from "../verify/defaults.js";
 import { baseUrlProblem } from "../verify/session.js";
+import { type CommandHelp, formatHelp } from "./help.js";
 import { importOptional, integerOption, parse, UsageError } from "./options.js";
-import { USAGE } from "./usage.js";
+
+export const VERIFY_HELP = {
+  name: "verify",
+  synopsis: "--base-url URL [options]",
+  summary: "Check any server against the contract and print a report; a line per finished check goes to stderr.",
+  details:
+    "Exit status: 0 when every check that ran passed (checks not run, such as the POST ones without\n" +
+    "--probe-methods, are listed with why), 1 when one failed or the run stopped early.",
+  options: {
+    "base-url": {
+      type: "string",
+      value: "URL",
+      text: "the server, e.g. https://api.signalzen.com/external (required)",
+    },
+    secret: { type: "string", value: "S", text: "the API secret (or set SIGNALZEN_API_SECRET)" },
+    json: { type: "boolean", text: "print the report as JSON" },
+    "user-id": { type: "string", value: "N", text: "start from this user instead of the first listed one" },
+    "message-id": { type: "string", value: "N", text: "start from this message instead of the first listed one" },
+    "max-requests": {
+      type: "string",
+      value: "N",
+      text: `stop after N requests (default ${VERIFY_DEFAULTS.maxRequests})`,
+    },
+    "timeout-ms": { type: "string", value: "N", text: `per request (default ${VERIFY_DEFAULTS.timeoutMs})` },
+    "deadline-ms": {
+      type: "string",
+      value: "N",
+      text: `for the whole run, after which checks stop (default ${VERIFY_DEFAULTS.deadlineMs})`,
+    },
+    "max-body-bytes": {
+      type: "string",
+      value: "N",
+      text: `read at most N bytes of a body (default ${VERIFY_DEFAULTS.maxBodyBytes})`,
+    },
+    seed: { type: "string", value: "N", text: `seed of the generated requests (default ${VERIFY_DEFAULTS.seed})` },
+    "probe-methods": { type: "boolean", text: "also send POST, for the 405 checks (otherwise only GET is sent)" },
+    strict: { type: "boolean", text: "exit 1 unless every check ran and passed (not run counts as failed)" },
+    verbose: { type: "boolean", text: "list passing checks too" },
+  },
+  examples: [
+    "signalzen-api verify --base-url http://127.0.0.1:4010 --secret any --probe-methods",
+    "SIGNALZEN_API_SECRET=... signalzen-api verify --base-url https://api.signalzen.com/external --json",
+  ],
+} as const satisfies CommandHelp;
 
 export async function verify(args: string[]): Promise<void> {
-  const values = parse(args, {
-    "base-url": { type: "string" },
-    secret: { type: "string" },
-    json: { type: "boolean" },
-    "user-id": { type: "string" },
-    "message-id": { type: "string" },
-    "max-requests": { type: "string" },
-    "timeout-ms": { type: "string" },
-    "deadline-ms": { type: "string" },
-    "max-body-bytes": { type: "string" },
-    seed: { type: "string" },
-    "probe-methods": { type: "boolean" },
-    strict: { type: "boolean" },
-    verbose: { type: "boolean" },
-  });
-  if (values.help) return void console.log(USAGE);
+  const values = parse(args, VERIFY_HELP.options);
+  if (values.help) return void console.log(formatHelp(VERIFY_HELP));
   const baseUrl = values["base-url"];
   const problem = baseUrl === undefined ? "must be an http(s) URL" : baseUrlProblem(baseUrl);
   if (problem) {
@@ -43,16 +74,12 @@ export async function verify(args: string[]): Promise<void> {
   const maxBodyBytes = whole("max-body-bytes", 1, 1_073_741_824);
   const seed = whole("seed", 0, 2_147_483_647);
   // Imported here so that `mock` and `docs` work without verify's optional dependencies.
-  const {
-    verify: run,
-    formatReport,
-    formatProgress,
-  } = await importOptional(
+  const { verifyServer, formatVerifyReport, formatProgress } = await importOptional(
     async () => ({ ...(await import("../verify/run.js")), ...(await import("../verify/report.js")) }),
     "verify needs ajv, ajv-formats and fast-check",
     "ajv@8 ajv-formats@3 fast-check@4",
   );
-  const report = await run({
+  const report = await verifyServer({
     baseUrl: baseUrl!,
     secret,
     ...(userId !== undefined && { userId }),
@@ -67,7 +94,7 @@ export async function verify(args: string[]): Promise<void> {
     onProgress: (check, done, total) => console.error(formatProgress(check, done, total)),
   });
   console.log(
-    values.json ? JSON.stringify(report, null, 2) : formatReport(report, { verbose: values.verbose ?? false }),
+    values.json ? JSON.stringify(report, null, 2) : formatVerifyReport(report, { verbose: values.verbose ?? false }),
   );
   if (!report.ok) process.exitCode = 1;
 }

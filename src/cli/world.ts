@@ -3,19 +3,31 @@ import { once } from "node:events";
 import { createWriteStream, openSync } from "node:fs";
 import path from "node:path";
 import { finished } from "node:stream/promises";
+import { createWorld, DEFAULT_ASSETS_BASE, DEFAULT_SEED, DEFAULT_USERS, MAX_USERS } from "../world/index.js";
+import { type CommandHelp, formatHelp } from "./help.js";
 import { integerOption, parse, UsageError } from "./options.js";
-import { USAGE } from "./usage.js";
+
+export const WORLD_HELP = {
+  name: "world",
+  synopsis: "[options]",
+  summary: "Write the world as JSON in the load format that 'mock --data' serves.",
+  options: {
+    seed: { type: "string", value: "S", text: `the world's seed (default "${DEFAULT_SEED}", the mock's)` },
+    users: { type: "string", value: "N", text: `how many users, 0 to ${MAX_USERS} (default ${DEFAULT_USERS})` },
+    "assets-base": {
+      type: "string",
+      value: "URL",
+      text: `where avatars and files point (default ${DEFAULT_ASSETS_BASE})`,
+    },
+    output: { type: "string", value: "FILE", text: "where to write it (default: standard output)" },
+  },
+  examples: ["signalzen-api world --seed demo --users 50 --output world.json"],
+} as const satisfies CommandHelp;
 
 export async function world(args: string[]): Promise<void> {
-  const values = parse(args, {
-    seed: { type: "string" },
-    users: { type: "string" },
-    output: { type: "string" },
-    "assets-base": { type: "string" },
-  });
-  if (values.help) return void console.log(USAGE);
-  const users = integerOption("users", values.users, 0, 1_000_000);
-  const { createWorld } = await import("../world/index.js");
+  const values = parse(args, WORLD_HELP.options);
+  if (values.help) return void console.log(formatHelp(WORLD_HELP));
+  const users = integerOption("users", values.users, 0, MAX_USERS);
   let generated: ReturnType<typeof createWorld>;
   try {
     generated = createWorld({

@@ -6,31 +6,31 @@
  */
 import { resolvePointer } from "../contract/pointer.js";
 import { compareComponentSchemas } from "./components.js";
-import { createContext, type Document, type Finding } from "./context.js";
+import { createContext, type Document, type Observation } from "./context.js";
 import { compareOperations, compareServers } from "./operations.js";
 import { aggregate, type DiffReport } from "./report.js";
 
 export type { DiffReport } from "./report.js";
 
-/** The findings of a diff, before aggregation, and how many pairs of schemas it compared. */
-export function compareDocuments(base: Document, head: Document): { findings: Finding[]; schemaPairs: number } {
-  const findings: Finding[] = [];
-  const context = createContext(base, head, findings);
+/** The observations of a diff, before aggregation, and how many pairs of schemas it compared. */
+export function compareDocuments(base: Document, head: Document): { observations: Observation[]; schemaPairs: number } {
+  const observations: Observation[] = [];
+  const context = createContext(base, head, observations);
   compareServers(context);
   compareOperations(context);
   compareComponentSchemas(context);
   // A pointer to where something would be (the headers of a response that has none left) becomes the
   // nearest node that is there, so that every pointer in a report can be followed.
   const [nearestInBase, nearestInHead] = [nearestExisting(base), nearestExisting(head)];
-  for (const finding of findings) {
-    finding.base = nearestInBase(finding.base);
-    finding.head = nearestInHead(finding.head);
+  for (const observation of observations) {
+    observation.base = nearestInBase(observation.base);
+    observation.head = nearestInHead(observation.head);
   }
-  return { findings, schemaPairs: context.schemaMemo.nodes.size };
+  return { observations, schemaPairs: context.schemaMemo.nodes.size };
 }
 
 export function diffDocuments(base: Document, head: Document): DiffReport {
-  return aggregate(compareDocuments(base, head).findings);
+  return aggregate(compareDocuments(base, head).observations);
 }
 
 function nearestExisting(document: Document): (pointer: string) => string {

@@ -1,5 +1,5 @@
 /**
- * What every check of the differ shares: the two documents, one way to report a finding (`emit`), and one way
+ * What every check of the differ shares: the two documents, one way to report an observation (`emit`), and one way
  * to pair what the base has with what the head has (`pairBy`), so that no check writes its own
  * removed/matched/added loop.
  */
@@ -27,7 +27,11 @@ export interface Pointers {
   head: string;
 }
 
-export interface Finding extends Pointers {
+/**
+ * A change as seen at one place, as a check emits it. The report (report.ts) gathers the observations of one
+ * change, seen at many places, into one `Change` that lists them all.
+ */
+export interface Observation extends Pointers {
   rule: RuleId;
   message: string;
   /** Where the difference was seen: an operation and status, a parameter, a component; then a path inside. */
@@ -40,24 +44,24 @@ export interface DiffContext {
   /** The label of what is compared, e.g. `GET /users 200` or `GET /users query limit`. */
   where: string;
   emit(rule: KnownRule, pointers: Pointers, message: string): void;
-  /** The same context, for findings seen at another place. */
+  /** The same context, for observations seen at another place. */
   at(where: string): DiffContext;
-  /** Records a finding as it is (a schema comparison's, which carries its own place). */
-  record(finding: Finding): void;
+  /** Records an observation as it is (a schema comparison's, which carries its own place). */
+  record(observation: Observation): void;
   /** Every schema comparison of this diff, so that each pair of schemas is compared once. */
   schemaMemo: SchemaMemo;
 }
 
-/** The context of one diff: its findings are pushed onto `findings`, in the order they are found. */
-export function createContext(base: Document, head: Document, findings: Finding[]): DiffContext {
+/** The context of one diff: its observations are pushed onto `observations`, in the order they are found. */
+export function createContext(base: Document, head: Document, observations: Observation[]): DiffContext {
   const schemaMemo = createSchemaMemo();
   const at = (where: string): DiffContext => ({
     base,
     head,
     where,
-    emit: (rule, pointers, message) => findings.push({ rule: rule.id, ...pointers, message, where }),
+    emit: (rule, pointers, message) => observations.push({ rule: rule.id, ...pointers, message, where }),
     at,
-    record: (finding) => findings.push(finding),
+    record: (observation) => observations.push(observation),
     schemaMemo,
   });
   return at("");

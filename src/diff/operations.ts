@@ -49,7 +49,8 @@ export const REQUEST_BODY_CHANGED = {
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
-export interface Operation {
+/** An operation of one of the documents compared, with its path item, and where each is (JSON pointers). */
+export interface LocatedOperation {
   label: string;
   item: Located;
   operation: Located;
@@ -58,8 +59,8 @@ export interface Operation {
 export const nodeOf = (located: Located) => located.node as Record<string, unknown>;
 
 /** Every operation of a document, keyed `GET /users/{id}`, with its path item and where both are. */
-export function operationsOf(document: Document): Map<string, Operation> {
-  const operations = new Map<string, Operation>();
+export function operationsOf(document: Document): Map<string, LocatedOperation> {
+  const operations = new Map<string, LocatedOperation>();
   for (const [path, raw] of entriesOf(document.paths)) {
     const item = follow(document, { node: raw, pointer: childPointer("#/paths", path) });
     if (!isObject(item.node)) continue;
@@ -106,16 +107,16 @@ export function compareOperations(context: DiffContext): void {
   });
 }
 
-function compareOperation(context: DiffContext, before: Operation, after: Operation): void {
+function compareOperation(context: DiffContext, before: LocatedOperation, after: LocatedOperation): void {
   const [baseOperation, headOperation] = [nodeOf(before.operation), nodeOf(after.operation)];
-  const at = (operation: Operation, key: string) => childPointer(operation.operation.pointer, key);
+  const at = (operation: LocatedOperation, key: string) => childPointer(operation.operation.pointer, key);
   if (baseOperation.operationId !== headOperation.operationId) {
     const [from, to] = [baseOperation.operationId, headOperation.operationId].map((id) => JSON.stringify(id));
     const pointers = { base: at(before, "operationId"), head: at(after, "operationId") };
     context.emit(OPERATION_ID_CHANGED, pointers, `operationId ${from} → ${to}`);
   }
   if (securityOf(context.base, baseOperation) !== securityOf(context.head, headOperation)) {
-    const pointerOf = (operation: Operation) =>
+    const pointerOf = (operation: LocatedOperation) =>
       nodeOf(operation.operation).security !== undefined ? at(operation, "security") : "#/security";
     context.emit(
       SECURITY_CHANGED,

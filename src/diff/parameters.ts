@@ -5,7 +5,7 @@
  */
 import { childPointer, follow, isObject, type Located } from "../contract/pointer.js";
 import { type DiffContext, type Document, entriesOf, pairBy, type Rule } from "./context.js";
-import { nodeOf, type Operation } from "./operations.js";
+import { type LocatedOperation, nodeOf } from "./operations.js";
 import { compareSchemas } from "./schemas/compare.js";
 import { viewOf } from "./schemas/view.js";
 
@@ -66,7 +66,7 @@ interface Parameter {
 }
 
 /** Path-level parameters, overridden by the operation's own, keyed by location and name. */
-function parametersOf(document: Document, operation: Operation): Map<string, Parameter> {
+function parametersOf(document: Document, operation: LocatedOperation): Map<string, Parameter> {
   const parameters = new Map<string, Parameter>();
   const collect = (owner: Located) => {
     const list = nodeOf(owner).parameters;
@@ -110,7 +110,7 @@ function serialization(parameter: Parameter): string {
   return `style ${style}, explode ${explode}`;
 }
 
-export function compareParameters(context: DiffContext, before: Operation, after: Operation): void {
+export function compareParameters(context: DiffContext, before: LocatedOperation, after: LocatedOperation): void {
   pairBy(parametersOf(context.base, before), parametersOf(context.head, after), {
     removed: (key, parameter) =>
       context

@@ -1,9 +1,9 @@
 /**
- * A diff's findings as a report: one change per rule, place and message, listing every place it was seen,
- * breaking changes first; and the human form of a report. Aggregation is one pass over the findings, with a set
- * per change for its places, so a report of many findings costs what reading them does.
+ * A diff's observations as a report: one change per rule, place and message, listing every place it was seen,
+ * breaking changes first; and the human form of a report. Aggregation is one pass over the observations, with a set
+ * per change for its places, so a report of many observations costs what reading them does.
  */
-import type { ChangeClass, Finding } from "./context.js";
+import type { ChangeClass, Observation } from "./context.js";
 import { type RuleId, ruleOf, ruleOrder } from "./rules.js";
 
 interface Change {
@@ -33,29 +33,29 @@ export interface DiffReport {
 /** How many places of a change the human form lists; --json lists them all. */
 const PLACES_SHOWN = 3;
 
-export function aggregate(findings: Iterable<Finding>): DiffReport {
+export function aggregate(observations: Iterable<Observation>): DiffReport {
   const changes = new Map<string, { change: Change; places: Set<string> }>();
-  for (const finding of findings) {
-    const key = `${finding.rule} ${finding.base} ${finding.head} ${finding.message}`;
+  for (const observation of observations) {
+    const key = `${observation.rule} ${observation.base} ${observation.head} ${observation.message}`;
     const known = changes.get(key);
     if (known) {
-      if (!known.places.has(finding.where)) {
-        known.places.add(finding.where);
-        known.change.where.push(finding.where);
+      if (!known.places.has(observation.where)) {
+        known.places.add(observation.where);
+        known.change.where.push(observation.where);
       }
       continue;
     }
-    const rule = ruleOf(finding.rule);
+    const rule = ruleOf(observation.rule);
     const change: Change = {
       class: rule.class,
-      rule: finding.rule,
-      message: finding.message,
+      rule: observation.rule,
+      message: observation.message,
       explanation: rule.explanation,
-      base: finding.base,
-      head: finding.head,
-      where: [finding.where],
+      base: observation.base,
+      head: observation.head,
+      where: [observation.where],
     };
-    changes.set(key, { change, places: new Set([finding.where]) });
+    changes.set(key, { change, places: new Set([observation.where]) });
   }
   const sorted = [...changes.values()]
     .map(({ change }) => change)
@@ -70,7 +70,7 @@ export function aggregate(findings: Iterable<Finding>): DiffReport {
   return { breaking, compatible: sorted.length - breaking, changes: sorted };
 }
 
-export function formatReport(report: DiffReport, sources: { base: string; head: string }): string {
+export function formatDiffReport(report: DiffReport, sources: { base: string; head: string }): string {
   const lines: string[] = [];
   for (const change of report.changes) {
     lines.push(`${change.class === "breaking" ? "BREAKING  " : "compatible"} ${change.rule}: ${change.message}`);

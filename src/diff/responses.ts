@@ -6,7 +6,7 @@
 import { childPointer, follow, isObject, type Located } from "../contract/pointer.js";
 import { type DiffContext, type Document, entriesOf, pairBy, type Rule } from "./context.js";
 import { compareHeaders } from "./headers.js";
-import { nodeOf, type Operation } from "./operations.js";
+import { type LocatedOperation, nodeOf } from "./operations.js";
 import { compareSchemas } from "./schemas/compare.js";
 
 export const RESPONSE_STATUS_REMOVED = {
@@ -40,7 +40,7 @@ export const RESPONSE_MEDIA_TYPE_ADDED = {
 /** Statuses whose bodies are error bodies: 4xx, 5xx, their ranges, and `default`. */
 const isErrorStatus = (status: string) => /^[45]/.test(status) || status === "default";
 
-export function compareResponses(context: DiffContext, before: Operation, after: Operation): void {
+export function compareResponses(context: DiffContext, before: LocatedOperation, after: LocatedOperation): void {
   const [baseAt, headAt] = [before, after].map((operation) => childPointer(operation.operation.pointer, "responses"));
   const response = (document: Document, raw: unknown, at: string, status: string) =>
     follow(document, { node: raw, pointer: childPointer(at, status) });

@@ -1,7 +1,8 @@
 /**
  * Whether an answer is one the contract allows: a declared status, the vendor media type, the
  * status's required headers, and a body valid against its schema. Every family of checks judges
- * answers through this module, so a finding always names the rule broken.
+ * answers through this module, so that a finding about a header or the body names the rule broken (its
+ * place in openapi.yaml and the schema keyword); one about the status or the connection says what came.
  */
 import * as contract from "../../generated/contract.js";
 import spec from "../../generated/openapi.json" with { type: "json" };

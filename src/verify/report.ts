@@ -61,7 +61,7 @@ export function formatProgress(check: CheckReport, done: number, total: number):
   return `[${String(done).padStart(String(total).length)}/${total}] ${MARKS[check.status]} ${check.id}${detail}`;
 }
 
-export function formatReport(report: VerifyReport, options: { verbose?: boolean } = {}): string {
+export function formatVerifyReport(report: VerifyReport, options: { verbose?: boolean } = {}): string {
   const lines = [
     `signalzen-api verify: ${report.baseUrl} against the SignalZen API contract ${report.contractVersion}`,
     "",

@@ -1,5 +1,5 @@
 /**
- * `verify()`: runs every contract check against a server and returns the report. `verify` observes:
+ * `verifyServer()`: runs every contract check against a server and returns the report. `verify` observes:
  * it speaks plain fetch, sends only GET (POST too with probeMethods), stays within its request budget
  * and its deadline, reads each body up to a cap, and never records the secret.
  */
@@ -47,7 +47,7 @@ export interface VerifyOptions {
   fetch?: typeof fetch;
 }
 
-export async function verify(options: VerifyOptions): Promise<VerifyReport> {
+export async function verifyServer(options: VerifyOptions): Promise<VerifyReport> {
   const problem = baseUrlProblem(options.baseUrl);
   if (problem) throw new TypeError(`baseUrl ${problem}; got ${shownUrl(options.baseUrl)}`);
   const started = performance.now();

@@ -42,7 +42,10 @@ export interface Exchange {
   error?: string;
 }
 
-/** What a check gets back: the exchange, and the parsed body (undefined when empty, not JSON or over the cap). */
+/**
+ * What a check gets back: the exchange, and the parsed body (undefined when empty, not JSON, over the byte cap,
+ * or holding more values than verify parses).
+ */
 export interface Reply {
   exchange: Exchange;
   json: unknown;

@@ -12,7 +12,7 @@
  * - times are whole seconds, strictly ascending, after the user signed up and not after WORLD_NOW;
  * - each side has read everything up to its own last message, so only the tail of a chat can be unread.
  */
-import { WORLD_NOW } from "./clock.js";
+import { DAY, WORLD_NOW } from "./clock.js";
 import type { Identity } from "./people.js";
 import { type Chance, chance } from "./random.js";
 import { LINES, OPERATOR_FILES, USER_FILES } from "./vocabulary.js";
@@ -23,7 +23,7 @@ interface Turn {
   body: string | null;
   file: string | null;
   invitation: boolean;
-  /** Seconds since the turn before (or since sign-up, for the first). */
+  /** When it is sent, in seconds since the epoch: after the user signed up and not after WORLD_NOW. */
   time: number;
 }
 
@@ -37,7 +37,6 @@ export interface ChatPlan {
 const VISITOR = -1;
 const MINUTE = 60;
 const HOUR = 3_600;
-const DAY = 86_400;
 
 /** The script of a chat, long enough for any length: the caller stops when it has enough. */
 function* script(draw: Chance, greeting: string, team: number): Generator<Omit<Turn, "time"> & { pause: Pause }> {
@@ -117,24 +116,25 @@ export function planChat(
   length: number,
   signedUp: number,
 ): ChatPlan {
-  const turns: Turn[] = [];
-  if (length === 0) return { turns, readByUserUpTo: -1, readByOperatorUpTo: -1 };
+  if (length === 0) return { turns: [], readByUserUpTo: -1, readByOperatorUpTo: -1 };
   const words = chance(seed, "chat", userId);
   const timing = chance(seed, "chat-time", userId);
+  // Each turn with its pause: the seconds since the turn before (or since sign-up, for the first).
+  const paused: { turn: Omit<Turn, "time">; seconds: number }[] = [];
   for (const { pause, ...turn } of script(words, identity.greeting, team)) {
-    turns.push({ ...turn, time: pauseSeconds(timing, pause) });
-    if (turns.length === length) break;
+    paused.push({ turn, seconds: pauseSeconds(timing, pause) });
+    if (paused.length === length) break;
   }
   // Pauses are at least one second each, so a chat of n messages needs n seconds: the sign-up period ends
   // days before WORLD_NOW, so the room is always there.
   const room = WORLD_NOW - signedUp - length;
-  const wanted = turns.reduce((sum, turn) => sum + turn.time, 0);
+  const wanted = paused.reduce((sum, { seconds }) => sum + seconds, 0);
   const squeeze = wanted > room ? room / wanted : 1;
   let time = signedUp;
-  for (const turn of turns) {
-    time += Math.max(1, Math.floor(turn.time * squeeze));
-    turn.time = time;
-  }
+  const turns = paused.map(({ turn, seconds }): Turn => {
+    time += Math.max(1, Math.floor(seconds * squeeze));
+    return { ...turn, time };
+  });
   const lastBy = (visitor: boolean) => {
     let index = turns.length - 1;
     while (index >= 0 && (turns[index]!.operator === VISITOR) !== visitor) index--;

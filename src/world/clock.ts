@@ -4,7 +4,8 @@
  * reference's examples (`2017-11-25T20:27:42.000Z`).
  */
 
-const DAY = 86_400;
+/** A day in seconds, the world's unit of time. */
+export const DAY = 86_400;
 
 /** The world's "now", in seconds since the epoch: 2026-11-01T00:00:00Z. */
 export const WORLD_NOW = Date.UTC(2026, 10, 1) / 1000;

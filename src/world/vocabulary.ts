@@ -6,11 +6,13 @@
  * every mock answer); and one faker locale alone is larger in a browser bundle than this whole generator.
  * Lists kept here change only when this file does, which the CHANGELOG then says.
  *
- * Lists are space- or `|`-separated strings, split once: smaller in the bundle than arrays of literals.
+ * Lists are strings split once, smaller in the bundle than arrays of literals: single words separated by spaces,
+ * phrases by `|`, and the two halves of a pair (a question and its answer) by `=`.
  */
 
 const words = (text: string): string[] => text.split(" ");
 const items = (text: string): string[] => text.split("|");
+const pairs = (text: string): [string, string][] => items(text).map((pair) => pair.split("=") as [string, string]);
 
 export interface Culture {
   given: string[];
@@ -186,56 +188,38 @@ export const LINES = {
   ),
   hello: items("Hi|Hello!|Hey there|Good morning|hi, quick question|Hello, anyone there?"),
   /** [question, answer] pairs by topic. */
-  topics: [
-    [
-      "How much is the Pro plan per month?",
-      "Pro is $49 a month, or $39 a month billed yearly. You can switch at any time.",
-    ],
-    ["Is there a free trial?", "Yes, every plan comes with a 14-day free trial, no credit card needed."],
-    [
-      "I was charged twice this month",
-      "Sorry about that! I can see the duplicate charge and I've refunded it. It takes 3-5 days to show up.",
-    ],
-    [
-      "Can I get an invoice with our VAT number on it?",
-      "Sure: add the VAT number under Account → Billing and every invoice will show it, past ones too.",
-    ],
-    [
-      "I can't log in, the password reset email never arrives",
-      "I've just sent it again. Could you check your spam folder too?",
-    ],
-    [
-      "How do I add a teammate to my account?",
-      "Go to Settings → Team and click Invite. They'll get an email with a link to join.",
-    ],
-    [
-      "Does it work with Shopify?",
-      "It does! Install our app from the Shopify App Store and it connects in a couple of minutes.",
-    ],
-    ["Do you have an API?", "Yes, there's a REST API. The docs are at /docs/api-keys, with examples in curl and Ruby."],
-    [
-      "The widget doesn't load on Safari",
-      "Thanks for reporting it. Which Safari version is that? Our engineers are looking at a fix.",
-    ],
-    [
-      "I get an error when I try to export my data",
-      "That export limit was too low for big accounts. I've raised it for you: could you try again?",
-    ],
-    [
-      "Can I change the email address on my account?",
-      "Yes, under Account → Profile. We'll send a confirmation link to the new address.",
-    ],
-    [
-      "How do I cancel my subscription?",
+  topics: pairs(
+    "How much is the Pro plan per month?=" +
+      "Pro is $49 a month, or $39 a month billed yearly. You can switch at any time.|" +
+      "Is there a free trial?=" +
+      "Yes, every plan comes with a 14-day free trial, no credit card needed.|" +
+      "I was charged twice this month=" +
+      "Sorry about that! I can see the duplicate charge and I've refunded it. It takes 3-5 days to show up.|" +
+      "Can I get an invoice with our VAT number on it?=" +
+      "Sure: add the VAT number under Account → Billing and every invoice will show it, past ones too.|" +
+      "I can't log in, the password reset email never arrives=" +
+      "I've just sent it again. Could you check your spam folder too?|" +
+      "How do I add a teammate to my account?=" +
+      "Go to Settings → Team and click Invite. They'll get an email with a link to join.|" +
+      "Does it work with Shopify?=" +
+      "It does! Install our app from the Shopify App Store and it connects in a couple of minutes.|" +
+      "Do you have an API?=" +
+      "Yes, there's a REST API. The docs are at /docs/api-keys, with examples in curl and Ruby.|" +
+      "The widget doesn't load on Safari=" +
+      "Thanks for reporting it. Which Safari version is that? Our engineers are looking at a fix.|" +
+      "I get an error when I try to export my data=" +
+      "That export limit was too low for big accounts. I've raised it for you: could you try again?|" +
+      "Can I change the email address on my account?=" +
+      "Yes, under Account → Profile. We'll send a confirmation link to the new address.|" +
+      "How do I cancel my subscription?=" +
       "I'm sorry to see you go! You can cancel under Account → Billing; the plan stays active until the period ends.",
-    ],
-  ] as [string, string][],
+  ),
   greet: items(
     "Hi {name}, thanks for reaching out!|Hello {name}! How can I help you today?|Hi {name} 🙂|" +
       "Hey {name}, happy to help.",
   ),
-  /** A visitor's follow-up and the operator's answer, `=`-separated. */
-  followUps: items(
+  /** A visitor's follow-up and the operator's answer. */
+  followUps: pairs(
     "Where can I find that?=Here's our guide: /docs/getting-started|" +
       "It still doesn't work=Could you refresh the page and try again?|" +
       "Is that included in my plan?=It's included in every paid plan.|" +
@@ -244,7 +228,7 @@ export const LINES = {
       "One more question=Sure, go ahead!|Let me check=Take your time.|Great, that worked!=Glad to hear it!|" +
       "Sorry, I was away for a minute=No problem!|I'll try that now=Sure, let me know how it goes.|" +
       "It only happens on my phone=Which browser are you using on it?",
-  ).map((pair) => pair.split("=") as [string, string]),
+  ),
   /** What makes an operator ask for a file. */
   fileReasons: items("Something still looks wrong|I see an error message|It shows the wrong amount"),
   askFile: items("Could you send me a screenshot?|Could you send me a screenshot or the file?"),

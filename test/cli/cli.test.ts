@@ -5,6 +5,12 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { DIFF_HELP } from "../../src/cli/diff.js";
+import { DOCS_HELP } from "../../src/cli/docs.js";
+import { type CommandHelp, formatHelp, type OptionTable } from "../../src/cli/help.js";
+import { MOCK_HELP } from "../../src/cli/mock.js";
+import { VERIFY_HELP } from "../../src/cli/verify.js";
+import { WORLD_HELP } from "../../src/cli/world.js";
 import { createWorld } from "../../src/world/index.js";
 import { exitOf, repoRoot, startCli } from "../helpers/cli.js";
 import { GOOD_HEADERS, rawRequest } from "../helpers/http.js";
@@ -56,13 +62,129 @@ describe("signalzen-api mock", () => {
     [["world", "--users", "2000000"], '--users must be a whole number from 0 to 1000000; got "2000000"'],
     [["mock", "--secret", ""], "--secret must not be empty"],
     [["mock", "--bogus"], "Unknown option '--bogus'"],
+    [["world", "--bogus"], "Unknown option '--bogus'"],
+    [["verify", "--bogus"], "Unknown option '--bogus'"],
+    [["docs", "-x"], "Unknown option '-x'"],
     [["serve"], 'unknown command "serve"'],
-  ])("refuses %j with exit code 2 and says why", async (args, message) => {
+    // A name every object has is not a command either.
+    [["toString"], 'unknown command "toString"'],
+  ])("refuses %j with exit code 2, says why, and shows the command's help", async (args, message) => {
     const cli = startCli(args);
     expect(await exitOf(cli.child)).toEqual({ code: 2, signal: null });
+    expect(cli.stdout()).toBe("");
     expect(cli.output()).toContain(`signalzen-api: ${message}`);
-    expect(cli.output()).toContain("Usage: signalzen-api <command>");
+    const command = ["mock", "world", "verify", "docs"].includes(args[0]!) ? args[0] : "<command>";
+    expect(cli.output()).toContain(`\n\nUsage: signalzen-api ${command} `);
     expect(cli.output()).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  it("diff refuses an unknown option the same way, with its own help", async () => {
+    const cli = startCli(["diff", "--bogus", "a.yaml", "b.yaml"]);
+    expect(await exitOf(cli.child)).toEqual({ code: 2, signal: null });
+    expect(cli.stdout()).toBe("");
+    expect(cli.output()).toMatch(
+      /^signalzen-api diff: Unknown option '--bogus'.*\n\nUsage: signalzen-api diff BASE HEAD/s,
+    );
+  });
+});
+
+describe("--help", () => {
+  it("signalzen-api --help lists every command and says how to get a command's own help", async () => {
+    const cli = startCli(["--help"]);
+    expect(await exitOf(cli.child)).toEqual({ code: 0, signal: null });
+    expect(cli.output()).toBe(
+      [
+        "Usage: signalzen-api <command> [options]",
+        "",
+        "Commands:",
+        "  mock    Run the SignalZen API mock server: a seeded world of users and chats, every contract rule enforced.",
+        "  world   Write the world as JSON in the load format that 'mock --data' serves.",
+        "  verify  Check any server against the contract and print a report; a line per finished check goes to stderr.",
+        "  diff    List the changes between two contracts that matter to consumers, each breaking or compatible.",
+        "  docs    Write the self-contained API docs page (it works offline: nothing is loaded from another host).",
+        "",
+        "Run 'signalzen-api <command> --help' (or -h) for a command's options, their defaults and an example.",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  /** What each command's help must say: its usage line, some of its option lines with their defaults, an example. */
+  const expected: Record<string, { help: CommandHelp; lines: string[] }> = {
+    mock: {
+      help: MOCK_HELP,
+      lines: [
+        "Usage: signalzen-api mock [options]",
+        "  --port N           port to listen on (default 4010; 0 picks a free port)",
+        '  --seed S           the world\'s seed (default "signalzen-481": the same world everywhere)',
+        "  --users N          how many users the world has, 0 to 1000000 (default 250)",
+        "  --fail-status N    the status failures get instead: 400, 401, 403, 405, 406, 429, 500 or 503",
+        "  --assets-base URL  where the world's avatars and files point (default: the server's own\n" +
+          "                     /__signalzen/assets, which it answers with placeholders)",
+        "  --quiet            do not log each request",
+        "  -h, --help         print this help",
+        "Examples:\n  signalzen-api mock --port 4010 --latency 200-800 --fail-rate 0.1",
+      ],
+    },
+    world: {
+      help: WORLD_HELP,
+      lines: [
+        "Usage: signalzen-api world [options]",
+        "  --seed S           the world's seed (default \"signalzen-481\", the mock's)",
+        "  --users N          how many users, 0 to 1000000 (default 250)",
+        "  --assets-base URL  where avatars and files point (default http://127.0.0.1:4010/__signalzen/assets)",
+        "  --output FILE      where to write it (default: standard output)",
+        "  -h, --help         print this help",
+        "Example:\n  signalzen-api world --seed demo --users 50 --output world.json",
+      ],
+    },
+    verify: {
+      help: VERIFY_HELP,
+      lines: [
+        "Usage: signalzen-api verify --base-url URL [options]",
+        "  --base-url URL      the server, e.g. https://api.signalzen.com/external (required)",
+        "  --max-requests N    stop after N requests (default 500)",
+        "  --deadline-ms N     for the whole run, after which checks stop (default 300000)",
+        "  --max-body-bytes N  read at most N bytes of a body (default 67108864)",
+        "  --probe-methods     also send POST, for the 405 checks (otherwise only GET is sent)",
+        "  -h, --help          print this help",
+        "Examples:\n  signalzen-api verify --base-url http://127.0.0.1:4010 --secret any --probe-methods",
+      ],
+    },
+    diff: {
+      help: DIFF_HELP,
+      lines: [
+        "Usage: signalzen-api diff BASE HEAD [options]",
+        "Arguments:\n  BASE, HEAD  an OpenAPI 3.1 document: a file (YAML or JSON), or git:REF for this repository's",
+        "Options:\n  --json      print the report as JSON\n  -h, --help  print this help",
+        "Exit status: 0 nothing breaking, 1 something breaking, 2 a document could not be read or is not OpenAPI 3.1.",
+        "Examples:\n  signalzen-api diff git:main openapi.yaml",
+      ],
+    },
+    docs: {
+      help: DOCS_HELP,
+      lines: [
+        "Usage: signalzen-api docs [options]",
+        "Options:\n  --output FILE  where to write it (default docs/index.html)\n  -h, --help     print this help",
+        "Example:\n  signalzen-api docs --output public/api.html",
+      ],
+    },
+  };
+
+  it.each(Object.keys(expected))("%s --help and -h print its own help on stdout, exit 0", async (command) => {
+    const { help, lines } = expected[command]!;
+    for (const flag of ["--help", "-h"]) {
+      const cli = startCli([command, flag]);
+      expect(await exitOf(cli.child)).toEqual({ code: 0, signal: null });
+      expect(cli.output()).toBe(cli.stdout()); // nothing on stderr
+      expect(cli.stdout()).toBe(`${formatHelp(help)}\n`);
+      for (const line of lines) expect(cli.stdout()).toContain(`${line}\n`);
+      // Every option the command accepts is listed, but the one kept only for old scripts.
+      for (const [name, option] of Object.entries(help.options as OptionTable)) {
+        if (option.hidden) expect(cli.stdout()).not.toContain(`--${name}`);
+        else expect(cli.stdout()).toMatch(new RegExp(`\n  --${name}[ \n]`));
+      }
+    }
   });
 });
 

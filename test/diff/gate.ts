@@ -13,7 +13,7 @@ import path from "node:path";
 import ts from "typescript";
 import { parse } from "yaml";
 import type { DiffReport } from "../../src/diff/compare-documents.js";
-import { formatReport } from "../../src/diff/report.js";
+import { formatDiffReport } from "../../src/diff/report.js";
 import { repoRoot } from "../helpers/cli.js";
 
 export const RELEASED_DIR = path.join(repoRoot, "test/contract/released");
@@ -123,7 +123,7 @@ export interface Verdict {
 export function gate(input: { released: string; version: string; report: DiffReport; typeErrors: string[] }): Verdict {
   const { released, version, report, typeErrors } = input;
   const sameMajor = parseVersion(version).major === parseVersion(released).major;
-  const diffText = formatReport(report, { base: `released ${released}`, head: `openapi.yaml (${version})` });
+  const diffText = formatDiffReport(report, { base: `released ${released}`, head: `openapi.yaml (${version})` });
   const typesText =
     typeErrors.length > 0 ? `\n\nThe ${released} README examples no longer compile:\n${typeErrors.join("\n")}` : "";
   const broken = report.breaking > 0 || typeErrors.length > 0;

@@ -10,7 +10,10 @@ export function startCli(
   env: Record<string, string> = {},
 ): {
   child: ChildProcessWithoutNullStreams;
+  /** Standard output and standard error together, in the order they came. */
   output: () => string;
+  /** Standard output alone. */
+  stdout: () => string;
   waitFor: (pattern: RegExp, ms?: number) => Promise<RegExpMatchArray>;
 } {
   const { SIGNALZEN_API_SECRET: _inherited, ...inherited } = process.env;
@@ -19,7 +22,11 @@ export function startCli(
     env: { ...inherited, FORCE_COLOR: "0", ...env },
   });
   let output = "";
-  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  let stdout = "";
+  child.stdout.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+    stdout += chunk.toString();
+  });
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const waitFor = (pattern: RegExp, ms = 20_000) =>
     new Promise<RegExpMatchArray>((resolve, reject) => {
@@ -36,7 +43,7 @@ export function startCli(
         reject(new Error(`timed out waiting for ${pattern}; output so far:\n${output}`));
       }, ms);
     });
-  return { child, output: () => output, waitFor };
+  return { child, output: () => output, stdout: () => stdout, waitFor };
 }
 
 export function exitOf(

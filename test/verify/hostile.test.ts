@@ -8,8 +8,8 @@ import http from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import * as contract from "../../generated/contract.js";
-import { formatReport } from "../../src/verify/report.js";
-import { type CheckReport, verify } from "../../src/verify/run.js";
+import { formatVerifyReport } from "../../src/verify/report.js";
+import { type CheckReport, verifyServer } from "../../src/verify/run.js";
 import { exitOf, startCli } from "../helpers/cli.js";
 import { startHostileServer } from "../helpers/hostile-server.js";
 import { startReferenceServer } from "../helpers/reference-server.js";
@@ -82,7 +82,7 @@ describe("bodies far larger than verify reads", () => {
 
   it("reads at most the cap of each body, releases the connection, and keeps the report small", async () => {
     const server = await startBigBodyServer();
-    const report = await verify({ baseUrl: server.url, secret: SECRET, maxBodyBytes: CAP, maxRequests: 60 });
+    const report = await verifyServer({ baseUrl: server.url, secret: SECRET, maxBodyBytes: CAP, maxRequests: 60 });
     const json = JSON.stringify(report);
 
     // Every request was cut short by verify: the server never got to send a whole body.
@@ -106,7 +106,7 @@ describe("bodies far larger than verify reads", () => {
     // 25 generated requests, each a finding: the report keeps 20 and counts the rest.
     const generated = report.checks.find((check) => check.id === "generated/listUsers")!;
     expect([generated.findings.length, generated.omittedFindings]).toEqual([20, 5]);
-    expect(formatReport(report)).toContain("  ... and 20 more findings (--json has the first 20)");
+    expect(formatVerifyReport(report)).toContain("  ... and 20 more findings (--json has the first 20)");
 
     // About a kilobyte per finding, whatever the bodies' size: less than the cap of a single body.
     expect(json.length).toBeLessThan(CAP);
@@ -118,7 +118,7 @@ describe("a deadline for the whole run", () => {
   it("ends a run against a server that never answers, and reports every check as not run", async () => {
     const server = await serve(() => undefined); // takes each request and never answers
     const progress: string[] = [];
-    const report = await verify({
+    const report = await verifyServer({
       baseUrl: server.url,
       secret: SECRET,
       probeMethods: true,
@@ -132,7 +132,7 @@ describe("a deadline for the whole run", () => {
     // The one request in flight (looking for a user) was abandoned at the deadline, and none was sent after it.
     expect([report.requests, server.requests()]).toEqual([1, 1]);
     expect(progress).toEqual(report.checks.map((check, index) => `${index + 1}/${CHECKS} not-run ${check.id}`));
-    expect(formatReport(report)).toContain(`Stopped early: ${DEADLINE_MESSAGE(1_000)}.`);
+    expect(formatVerifyReport(report)).toContain(`Stopped early: ${DEADLINE_MESSAGE(1_000)}.`);
   });
 
   it("reports what finished before the deadline and what did not", async () => {
@@ -148,7 +148,7 @@ describe("a deadline for the whole run", () => {
       response.writeHead(upstream.status, { "Content-Type": type }).end(Buffer.from(await upstream.arrayBuffer()));
     });
     const finished: CheckReport[] = [];
-    const report = await verify({
+    const report = await verifyServer({
       baseUrl: server.url,
       secret: SECRET,
       probeMethods: true,
@@ -220,7 +220,7 @@ describe("a page far beyond what the contract allows", () => {
     // 10,000 items: small enough that a run without the bound ends (in seconds), and fails here.
     const server = await servePage(page(10_000));
     closers.push(server.close);
-    const report = await verify({ baseUrl: server.url, secret: SECRET, userId: 1, messageId: 1, maxRequests: 1 });
+    const report = await verifyServer({ baseUrl: server.url, secret: SECRET, userId: 1, messageId: 1, maxRequests: 1 });
     expect(report.checks[0]).toMatchObject({
       id: "success/listUsers",
       status: "fail",
@@ -270,12 +270,12 @@ describe("answers built to break the report", () => {
       response.writeHead(200, { "Content-Type": contract.mediaType }).end("{}");
     });
     closers.push(server.close);
-    const report = await verify({ baseUrl: server.url, secret, maxRequests: 8 });
+    const report = await verifyServer({ baseUrl: server.url, secret, maxRequests: 8 });
     const exchange = report.checks[0]!.findings[0]!.exchange!;
     expect(exchange.response!.headers).toMatchObject({ "x-echo-[redacted]": "1" });
     const json = JSON.stringify(report).toLowerCase();
     expect(json).not.toContain(secret.toLowerCase());
-    expect(formatReport(report).toLowerCase()).not.toContain(secret.toLowerCase());
+    expect(formatVerifyReport(report).toLowerCase()).not.toContain(secret.toLowerCase());
   });
 
   it("reports a body nested 6,000 deep as a finding, and goes on with the run", async () => {
@@ -285,7 +285,7 @@ describe("answers built to break the report", () => {
       response.writeHead(200, { "Content-Type": contract.mediaType }).end(deep);
     });
     closers.push(server.close);
-    const report = await verify({ baseUrl: server.url, secret: SECRET, maxRequests: 20 });
+    const report = await verifyServer({ baseUrl: server.url, secret: SECRET, maxRequests: 20 });
     expect(report.checks[0]).toMatchObject({
       id: "success/listUsers",
       status: "fail",

@@ -5,8 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningMock, startMock } from "../../src/mock/server.js";
-import { formatReport } from "../../src/verify/report.js";
-import { type VerifyReport, verify } from "../../src/verify/run.js";
+import { formatVerifyReport } from "../../src/verify/report.js";
+import { type VerifyReport, verifyServer } from "../../src/verify/run.js";
 import { exitOf, startCli } from "../helpers/cli.js";
 import { rawRequest } from "../helpers/http.js";
 import {
@@ -25,7 +25,7 @@ describe("verify against the mock", () => {
   let report: VerifyReport;
   beforeAll(async () => {
     mock = await startMock({ port: 0, secret: SECRET });
-    report = await verify({ baseUrl: mock.url, secret: SECRET, probeMethods: true });
+    report = await verifyServer({ baseUrl: mock.url, secret: SECRET, probeMethods: true });
   });
   afterAll(() => mock?.close());
 
@@ -64,7 +64,7 @@ describe("verify against the mock", () => {
   });
 
   it("starts from the records it is given instead of discovering them", async () => {
-    const given = await verify({
+    const given = await verifyServer({
       baseUrl: mock.url,
       secret: SECRET,
       probeMethods: true,
@@ -73,13 +73,19 @@ describe("verify against the mock", () => {
       generatedRuns: 1,
     });
     expect(given.ok).toBe(true);
-    const success = await verify({ baseUrl: mock.url, secret: SECRET, userId: 123, messageId: 1234, maxRequests: 4 });
+    const success = await verifyServer({
+      baseUrl: mock.url,
+      secret: SECRET,
+      userId: 123,
+      messageId: 1234,
+      maxRequests: 4,
+    });
     expect(success.requests).toBe(4); // no discovery requests: the four success checks only
     expect(success.checks.slice(0, 4).map((check) => check.status)).toEqual(["pass", "pass", "pass", "pass"]);
   });
 
   it("stays within its bounds: only GET unless asked, and a request budget", async () => {
-    const onlyGet = await verify({ baseUrl: mock.url, secret: SECRET });
+    const onlyGet = await verifyServer({ baseUrl: mock.url, secret: SECRET });
     expect(
       onlyGet.checks.filter((check) => check.status === "not-run").map((check) => [check.id, check.reason]),
     ).toEqual(
@@ -90,15 +96,15 @@ describe("verify against the mock", () => {
     );
     // Not running what the user chose not to run is no failure: the run is ok, and says what it left out.
     expect(onlyGet.ok).toBe(true);
-    expect(formatReport(onlyGet)).toContain(
+    expect(formatVerifyReport(onlyGet)).toContain(
       "SKIP errors/listUsers/405-post: 405 with Allow: GET for POST (sent only with --probe-methods) " +
         "(not run: sends a POST: pass --probe-methods to run it (verify otherwise sends only GET))",
     );
-    expect(formatReport(onlyGet)).toMatch(
+    expect(formatVerifyReport(onlyGet)).toMatch(
       /\nThe server keeps the contract in every check that ran \(4 not run: see above\)\.$/,
     );
-    expect((await verify({ baseUrl: mock.url, secret: SECRET, strict: true, generatedRuns: 1 })).ok).toBe(false);
-    const bounded = await verify({ baseUrl: mock.url, secret: SECRET, maxRequests: 10, probeMethods: true });
+    expect((await verifyServer({ baseUrl: mock.url, secret: SECRET, strict: true, generatedRuns: 1 })).ok).toBe(false);
+    const bounded = await verifyServer({ baseUrl: mock.url, secret: SECRET, maxRequests: 10, probeMethods: true });
     expect(bounded.requests).toBe(10);
     expect(bounded.ok).toBe(false);
     expect(bounded.checks.at(-1)).toMatchObject({
@@ -112,7 +118,7 @@ describe("verify against a reference implementation", () => {
   it("passes every check on the correct implementation", async () => {
     const server = await startReferenceServer(SECRET);
     try {
-      const report = await verify({ baseUrl: server.url, secret: SECRET, probeMethods: true });
+      const report = await verifyServer({ baseUrl: server.url, secret: SECRET, probeMethods: true });
       expect(failed(report)).toEqual([]);
     } finally {
       await server.close();
@@ -194,7 +200,7 @@ describe("verify against a reference implementation", () => {
   it.each(VIOLATIONS)("reports %s by exactly the right checks", async (violation) => {
     const server = await startReferenceServer(SECRET, [violation]);
     try {
-      const report = await verify({ baseUrl: server.url, secret: SECRET, probeMethods: true });
+      const report = await verifyServer({ baseUrl: server.url, secret: SECRET, probeMethods: true });
       expect(failed(report).sort()).toEqual([...expected[violation]].sort());
       expect(report.ok).toBe(false);
     } finally {
@@ -205,7 +211,7 @@ describe("verify against a reference implementation", () => {
   it("says where a body breaks the schema: request, response, the value, the rule", async () => {
     const server = await startReferenceServer(SECRET, ["wrong-type"]);
     try {
-      const report = await verify({ baseUrl: server.url, secret: SECRET, probeMethods: true });
+      const report = await verifyServer({ baseUrl: server.url, secret: SECRET, probeMethods: true });
       const finding = report.checks.find((check) => check.id === "success/getUser")!.findings[0]!;
       expect(finding).toMatchObject({
         message: "the body must be integer",
@@ -222,7 +228,7 @@ describe("verify against a reference implementation", () => {
           response: { status: 200 },
         },
       });
-      const text = formatReport(report);
+      const text = formatVerifyReport(report);
       expect(text).toContain("FAIL success/getUser");
       expect(text).toContain('    at:   /id = "1"');
       expect(text).toContain("    rule: openapi.yaml#/components/schemas/Id/type (type)");
@@ -271,7 +277,7 @@ describe("verify accepts every answer the reference leaves open", () => {
   it.each(choices)("passes a conforming server with %s, --probe-methods, with no failure", async (_name, choice) => {
     const server = await startReferenceServer(SECRET, [], choice);
     try {
-      const report = await verify({ baseUrl: server.url, secret: SECRET, probeMethods: true });
+      const report = await verifyServer({ baseUrl: server.url, secret: SECRET, probeMethods: true });
       expect(failed(report)).toEqual([]);
       expect(report.summary).toEqual({ checks: 48, passed: 48, failed: 0, notRun: 0 });
     } finally {
@@ -355,7 +361,7 @@ describe("signalzen-api verify (the command)", () => {
       `signalzen-api: --base-url ${why}, e.g. --base-url http://127.0.0.1:4010; got ${JSON.stringify(baseUrl)}`,
     );
     expect(cli.stdout()).toBe("");
-    await expect(verify({ baseUrl, secret: "x" })).rejects.toThrow(
+    await expect(verifyServer({ baseUrl, secret: "x" })).rejects.toThrow(
       new TypeError(`baseUrl ${why}; got ${JSON.stringify(baseUrl)}`),
     );
   });
@@ -373,7 +379,7 @@ describe("signalzen-api verify (the command)", () => {
       `signalzen-api: --base-url ${why}, e.g. --base-url http://127.0.0.1:4010; got ${shown}`,
     );
     expect(cli.stderr().toLowerCase()).not.toContain("sk_live_secret42");
-    const refused = await verify({ baseUrl, secret: "x" }).catch((error: Error) => error);
+    const refused = await verifyServer({ baseUrl, secret: "x" }).catch((error: Error) => error);
     expect(refused).toEqual(new TypeError(`baseUrl ${why}; got ${shown}`));
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Value constraints, four families: numeric bounds, length and item limits, multipleOf, patterns. Each finds a
- * direction (fewer values admitted, or more); boundsRule turns it into a rule by the side.
+ * direction (fewer values admitted, or more); boundsRule turns it into a rule by the side the schema is on (a
+ * request's or a response's).
  */
 
 import { boundsRule, show } from "./direction.js";
@@ -8,7 +9,8 @@ import type { Direction, SchemaScope } from "./scope.js";
 import { withoutNull } from "./types.js";
 import type { Bound, SchemaView, Sourced } from "./view.js";
 
-type Side = "lower" | "upper";
+/** Which end of a range a bound holds. */
+type RangeEnd = "lower" | "upper";
 
 export function compareBounds(scope: SchemaScope, base: SchemaView, head: SchemaView): void {
   compareRange(scope, base, head);
@@ -18,9 +20,9 @@ export function compareBounds(scope: SchemaScope, base: SchemaView, head: Schema
 }
 
 /** Exclusive bounds on integers as the inclusive bounds they mean: `exclusiveMinimum: 0` is `minimum: 1`. */
-function normalize(bound: Bound | undefined, side: Side, integer: boolean): Bound | undefined {
+function normalize(bound: Bound | undefined, end: RangeEnd, integer: boolean): Bound | undefined {
   if (!bound?.exclusive || !integer) return bound;
-  const value = side === "lower" ? Math.floor(bound.value) + 1 : Math.ceil(bound.value) - 1;
+  const value = end === "lower" ? Math.floor(bound.value) + 1 : Math.ceil(bound.value) - 1;
   return { value, exclusive: false, pointer: bound.pointer };
 }
 
@@ -29,17 +31,17 @@ const BOUND_NAMES = {
   upper: { inclusive: "maximum", exclusive: "exclusiveMaximum" },
 };
 
-function showBound(bound: Bound | undefined, side: Side): string {
-  if (!bound) return `no ${BOUND_NAMES[side].inclusive}`;
-  return `${BOUND_NAMES[side][bound.exclusive ? "exclusive" : "inclusive"]} ${bound.value}`;
+function showBound(bound: Bound | undefined, end: RangeEnd): string {
+  if (!bound) return `no ${BOUND_NAMES[end].inclusive}`;
+  return `${BOUND_NAMES[end][bound.exclusive ? "exclusive" : "inclusive"]} ${bound.value}`;
 }
 
 /** Whether bound `a` admits fewer values than bound `b` (no bound admits every value). */
-function stricter(a: Bound | undefined, b: Bound | undefined, side: Side): boolean {
+function stricter(a: Bound | undefined, b: Bound | undefined, end: RangeEnd): boolean {
   if (!a) return false;
   if (!b) return true;
   if (a.value === b.value) return a.exclusive && !b.exclusive;
-  return side === "lower" ? a.value > b.value : a.value < b.value;
+  return end === "lower" ? a.value > b.value : a.value < b.value;
 }
 
 /** minimum, maximum and their exclusive forms. */
@@ -48,17 +50,13 @@ function compareRange(scope: SchemaScope, base: SchemaView, head: SchemaView): v
     const types = withoutNull(view.types?.value);
     return types !== undefined && types.size === 1 && types.has("integer");
   };
-  for (const side of ["lower", "upper"] as const) {
-    const before = normalize(base[side], side, integer(base));
-    const after = normalize(head[side], side, integer(head));
-    const direction = stricter(after, before, side)
-      ? "narrowed"
-      : stricter(before, after, side)
-        ? "widened"
-        : undefined;
+  for (const end of ["lower", "upper"] as const) {
+    const before = normalize(base[end], end, integer(base));
+    const after = normalize(head[end], end, integer(head));
+    const direction = stricter(after, before, end) ? "narrowed" : stricter(before, after, end) ? "widened" : undefined;
     if (!direction) continue;
     const pointers = { base: before?.pointer ?? base.pointer, head: after?.pointer ?? head.pointer };
-    scope.emit(boundsRule(scope, direction), pointers, `${showBound(before, side)} → ${showBound(after, side)}`);
+    scope.emit(boundsRule(scope, direction), pointers, `${showBound(before, end)} → ${showBound(after, end)}`);
   }
 }
 
@@ -72,12 +70,12 @@ const LIMITS = [
 /** minLength, maxLength, minItems, maxItems. */
 function compareLimits(scope: SchemaScope, base: SchemaView, head: SchemaView): void {
   const text = (limit: Sourced<number> | undefined) => (limit ? String(limit.value) : "(none)");
-  for (const [keyword, side] of LIMITS) {
+  for (const [keyword, end] of LIMITS) {
     const before = base[keyword];
     const after = head[keyword];
     if (before?.value === after?.value) continue;
     const narrowed =
-      side === "lower"
+      end === "lower"
         ? (after?.value ?? 0) > (before?.value ?? 0)
         : after !== undefined && (before === undefined || after.value < before.value);
     const pointers = { base: before?.pointer ?? base.pointer, head: after?.pointer ?? head.pointer };

@@ -5,32 +5,32 @@
  * with the exceptions in the rules' explanations).
  *
  * Each pair of schemas is compared once per side and mode, however many routes lead to it: the comparison is a
- * node holding its findings and links to the pairs below it, kept for the whole diff. Schemas that refer to the
+ * node holding its observations and links to the pairs below it, kept for the whole diff. Schemas that refer to the
  * next twice, 16 levels deep, have 2^16 routes to the last; walking every route took seconds, then minutes. The
  * places a change is seen in are then read off the nodes (routes.ts), each link followed once per entry point.
  */
 import type { Located } from "../../contract/pointer.js";
-import type { DiffContext, Finding } from "../context.js";
+import type { DiffContext, Observation } from "../context.js";
 import { compareBounds } from "./bounds.js";
 import { boundsRule } from "./direction.js";
 import { compareProperties } from "./properties.js";
-import { placeFindings } from "./routes.js";
+import { placeObservations } from "./routes.js";
 import { MAX_SCHEMA_DEPTH, type Mode, type SchemaScope, type Side } from "./scope.js";
 import { compareFormats, compareTypes } from "./types.js";
 import { compareUnions } from "./unions.js";
 import { compareValues } from "./values.js";
 import { type SchemaView, viewOf } from "./view.js";
 
-/** One comparison of a pair of schemas: its own findings and its links to the pairs below, in the order found. */
+/** One comparison of a pair of schemas: its own observations and its links to the pairs below, in the order found. */
 export interface SchemaNode {
   id: number;
   steps: Step[];
   parents: SchemaNode[];
-  /** A finding is in this node or below it: routes that cannot lead to one are not walked. */
-  leadsToFinding: boolean;
+  /** An observation is in this node or below it: routes that cannot lead to one are not walked. */
+  leadsToObservation: boolean;
 }
 
-type Step = { finding: Omit<Finding, "where"> } | { step: string | undefined; node: SchemaNode };
+type Step = { observation: Omit<Observation, "where"> } | { step: string | undefined; node: SchemaNode };
 
 /** The comparisons of one diff, by side, mode and the pair of schemas compared. */
 export interface SchemaMemo {
@@ -51,7 +51,7 @@ export function compareSchemas(
   mode: Mode = "plain",
 ): void {
   const root = nodeFor(context, side, mode, base, head, 0);
-  placeFindings(root, context.where, (finding) => context.record(finding));
+  placeObservations(root, context.where, (observation) => context.record(observation));
 }
 
 function partsKey(memo: SchemaMemo, parts: Located[]): string {
@@ -73,7 +73,7 @@ function nodeFor(context: DiffContext, side: Side, mode: Mode, base: Located[], 
     throw new Error(`schemas nest more than ${MAX_SCHEMA_DEPTH} levels deep (at ${at}); diff stops there`);
   }
   // Kept before its comparison starts: a schema that contains itself links back to its own node.
-  const node: SchemaNode = { id: memo.nodes.size, steps: [], parents: [], leadsToFinding: false };
+  const node: SchemaNode = { id: memo.nodes.size, steps: [], parents: [], leadsToObservation: false };
   memo.nodes.set(key, node);
   const scope: SchemaScope = {
     base: context.base,
@@ -81,25 +81,25 @@ function nodeFor(context: DiffContext, side: Side, mode: Mode, base: Located[], 
     side,
     mode,
     emit: (rule, pointers, message) => {
-      node.steps.push({ finding: { rule: rule.id, ...pointers, message } });
-      markLeadsToFinding(node);
+      node.steps.push({ observation: { rule: rule.id, ...pointers, message } });
+      markLeadsToObservation(node);
     },
     descend: (step, baseParts, headParts, childMode = mode) => {
       const child = nodeFor(context, side, childMode, baseParts, headParts, depth + 1);
       node.steps.push({ step, node: child });
       child.parents.push(node);
-      if (child.leadsToFinding) markLeadsToFinding(node);
+      if (child.leadsToObservation) markLeadsToObservation(node);
     },
   };
   compareViews(scope, viewOf(context.base, base), viewOf(context.head, head));
   return node;
 }
 
-function markLeadsToFinding(node: SchemaNode): void {
+function markLeadsToObservation(node: SchemaNode): void {
   const pending = [node];
   for (let next = pending.pop(); next; next = pending.pop()) {
-    if (next.leadsToFinding) continue;
-    next.leadsToFinding = true;
+    if (next.leadsToObservation) continue;
+    next.leadsToObservation = true;
     for (const parent of next.parents) pending.push(parent);
   }
 }

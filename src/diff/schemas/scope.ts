@@ -1,7 +1,7 @@
 /**
  * What each schema check is given: the pair of schemas it compares (as views), where they are (a request's or a
- * response's), and how to report a finding or compare a pair of sub-schemas. A check never sees the path from
- * the operation down to it: findings are placed once the comparison is done (see compare.ts).
+ * response's), and how to report an observation or compare a pair of sub-schemas. A check never sees the path from
+ * the operation down to it: observations are placed once the comparison is done (see compare.ts).
  */
 import type { Located } from "../../contract/pointer.js";
 import type { Document, KnownRule, Pointers } from "../context.js";
