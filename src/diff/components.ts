@@ -4,7 +4,8 @@
  * type, say) is still seen. It is compared as a response unless only requests use it. A schema added to
  * components is not a change: it is new to the types only.
  */
-import { childPointer, isObject, resolvePointer } from "../contract/pointer.js";
+import { isObject } from "../shared/json.js";
+import { childPointer, resolvePointer } from "../shared/pointer.js";
 import { type DiffContext, type Document, entriesOf, pairBy, type Rule } from "./context.js";
 import { nodeOf, operationsOf } from "./operations.js";
 import { compareSchemas } from "./schemas/compare.js";

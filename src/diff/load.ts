@@ -5,7 +5,8 @@
  */
 import { execFile } from "node:child_process";
 import { readFile } from "node:fs/promises";
-import { childPointer, isObject, resolvePointer } from "../contract/pointer.js";
+import { isObject } from "../shared/json.js";
+import { childPointer, resolvePointer } from "../shared/pointer.js";
 
 export class DiffInputError extends Error {}
 

@@ -10,7 +10,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { packageFile } from "../contract/files.js";
+import { packageFile } from "../node/package-file.js";
 import { withCodeSamples } from "./samples.js";
 
 export const defaultDocsOutput = "docs/index.html";

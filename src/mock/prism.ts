@@ -9,6 +9,7 @@
  */
 import { createRequire } from "node:module";
 import * as contract from "../../generated/contract.js";
+import { fillPath } from "../shared/path-template.js";
 import { errorResponse, type MockResponse } from "./exchange.js";
 import type { AcceptedRequest } from "./handler.js";
 
@@ -114,10 +115,7 @@ export async function createPrismEngine(
     // Prism sees what the rules read, not the raw request: it reads query names case-insensitively and takes
     // `/users/` for `/users/{id}`, so handing it the raw request would judge a request the rules did not.
     const { operation } = route;
-    const path = operation.pathParams.reduce<string>(
-      (filled, { name }) => filled.replace(`{${name}}`, String(parameters.path[name])),
-      operation.path,
-    );
+    const path = fillPath(operation.path, parameters.path);
     const query = operation.listKey ? { offset: String(parameters.offset), limit: String(parameters.limit) } : {};
     const input = {
       method: "get",

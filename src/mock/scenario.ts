@@ -6,8 +6,8 @@
  */
 import * as contract from "../../generated/contract.js";
 import { errorFact, operations } from "../contract/facts.js";
+import { stringBytes } from "../shared/memo.js";
 import { seededRandom } from "../world/index.js";
-import { stringBytes } from "../world/memo.js";
 import type { ErrorDetail } from "./error-body.js";
 import { errorResponse, type MockResponse, statusHeaders } from "./exchange.js";
 

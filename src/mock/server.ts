@@ -13,7 +13,7 @@
 import http from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import * as contract from "../../generated/contract.js";
-import { packageFile } from "../contract/files.js";
+import { packageFile } from "../node/package-file.js";
 import { ASSETS_PATH, createWorld, DEFAULT_SEED, type World, type WorldData, worldFromData } from "../world/index.js";
 import type { AssetResponse } from "./assets.js";
 import { MAX_CONTROL_BODY_BYTES, ownPathAnswer } from "./control.js";

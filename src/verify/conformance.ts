@@ -6,9 +6,9 @@
 import * as contract from "../../generated/contract.js";
 import spec from "../../generated/openapi.json" with { type: "json" };
 import { declares, type Operation } from "../contract/facts.js";
-import { deref, resolvePointer } from "../contract/pointer.js";
-import { createSchemaValidator, responseSchemaPointer } from "../contract/schema-validator.js";
-import type { Json } from "./requests.js";
+import { createSchemaValidator, responseSchemaPointer } from "../node/schema-validator.js";
+import type { Json } from "../shared/json.js";
+import { deref, resolvePointer } from "../shared/pointer.js";
 import { type Exchange, isVendorType, type Reply } from "./session.js";
 
 export interface Finding {

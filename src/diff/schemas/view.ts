@@ -4,7 +4,8 @@
  * So moving a schema into components, splitting it into allOf parts, or switching between the two nullable
  * spellings changes nothing here. Each constraint keeps the pointer of the keyword it came from.
  */
-import { childPointer, follow, isObject, type Located, resolvePointer } from "../../contract/pointer.js";
+import { isObject } from "../../shared/json.js";
+import { childPointer, follow, type Located, resolvePointer } from "../../shared/pointer.js";
 import { MAX_SCHEMA_DEPTH } from "./scope.js";
 
 export interface Sourced<T> {

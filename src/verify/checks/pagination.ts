@@ -4,9 +4,10 @@
  */
 import * as contract from "../../../generated/contract.js";
 import type { Operation } from "../../contract/facts.js";
+import type { Json } from "../../shared/json.js";
 import { type Check, withPath } from "../check.js";
 import { excerpt, expectStatus, type Finding } from "../conformance.js";
-import { type Json, query } from "../requests.js";
+import { query } from "../requests.js";
 
 export function paginationChecks(operation: Operation): Check[] {
   const listKey = operation.listKey!;
