@@ -1,13 +1,13 @@
 #!/usr/bin/env node
+import { MissingPeerError } from "../node/optional-peer.js";
 /**
  * `signalzen-api` (`npx @signalzen/api <command>`): one module per command beside this one; this file
  * only dispatches and turns failures into a message and an exit code.
  */
-import { PrismMissingError } from "../mock/prism.js";
 import { diff } from "./diff.js";
 import { docs } from "./docs.js";
 import { mock } from "./mock.js";
-import { MissingDependencyError, UsageError } from "./options.js";
+import { UsageError } from "./options.js";
 import { USAGE } from "./usage.js";
 import { verify } from "./verify.js";
 import { world } from "./world.js";
@@ -37,7 +37,7 @@ main(process.argv.slice(2)).catch((error: unknown) => {
     console.error(`signalzen-api: ${error.message}\n\n${USAGE}`);
     process.exit(2);
   }
-  if (error instanceof PrismMissingError || error instanceof MissingDependencyError) {
+  if (error instanceof MissingPeerError) {
     console.error(`signalzen-api: ${error.message}`);
     process.exit(1);
   }

@@ -1,7 +1,8 @@
 /** `signalzen-api mock`: the mock server and its world, until Ctrl-C or SIGTERM. */
 import * as contract from "../../generated/contract.js";
+import { importPeer } from "../node/optional-peer.js";
 import { createWorld } from "../world/index.js";
-import { importOptional, integerOption, parse, UsageError } from "./options.js";
+import { integerOption, parse, UsageError } from "./options.js";
 import { USAGE } from "./usage.js";
 
 /** `--latency 300` or `--latency 200-800`. */
@@ -78,11 +79,10 @@ export async function mock(args: string[]): Promise<void> {
   const { loadWorldFile, WorldDataError } =
     values.data === undefined
       ? { loadWorldFile: undefined, WorldDataError: undefined }
-      : await importOptional(
-          () => import("../world/load-file.js"),
-          "mock --data needs ajv and ajv-formats",
-          "ajv@8 ajv-formats@3",
-        );
+      : await importPeer(() => import("../world/load-file.js"), {
+          need: "mock --data needs ajv and ajv-formats",
+          install: ["ajv@8", "ajv-formats@3"],
+        });
   const write = (line: string) => process.stdout.write(`${line}\n`);
   const scenario = {
     ...(latency !== undefined && { latency }),

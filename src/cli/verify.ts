@@ -3,8 +3,9 @@
  * with one progress line per finished check on stderr (so that `--json` output stays parseable).
  */
 import { shownUrl } from "../contract/base-url.js";
+import { importPeer } from "../node/optional-peer.js";
 import { baseUrlProblem } from "../verify/session.js";
-import { importOptional, integerOption, parse, UsageError } from "./options.js";
+import { integerOption, parse, UsageError } from "./options.js";
 import { USAGE } from "./usage.js";
 
 export async function verify(args: string[]): Promise<void> {
@@ -47,10 +48,9 @@ export async function verify(args: string[]): Promise<void> {
     verify: run,
     formatReport,
     formatProgress,
-  } = await importOptional(
+  } = await importPeer(
     async () => ({ ...(await import("../verify/run.js")), ...(await import("../verify/report.js")) }),
-    "verify needs ajv, ajv-formats and fast-check",
-    "ajv@8 ajv-formats@3 fast-check@4",
+    { need: "verify needs ajv, ajv-formats and fast-check", install: ["ajv@8", "ajv-formats@3", "fast-check@4"] },
   );
   const report = await run({
     baseUrl: baseUrl!,

@@ -5,6 +5,7 @@
  */
 import { execFile } from "node:child_process";
 import { readFile } from "node:fs/promises";
+import { importPeer } from "../node/optional-peer.js";
 import { isObject } from "../shared/json.js";
 import { childPointer, resolvePointer } from "../shared/pointer.js";
 
@@ -80,16 +81,11 @@ async function parseText(text: string, source: string, importYaml: () => Promise
       throw new DiffInputError(`${source}: not valid JSON (${(error as Error).message})`);
     }
   }
-  let yaml: YamlModule;
-  try {
-    yaml = await importYaml();
-  } catch (error) {
-    if ((error as { code?: string }).code !== "ERR_MODULE_NOT_FOUND") throw error;
-    throw new DiffInputError(
-      `${source}: reading YAML needs the yaml package, which is not installed. ` +
-        "Install it with: npm install --save-dev yaml@2 (JSON documents need nothing)",
-    );
-  }
+  const yaml = await importPeer(importYaml, {
+    need: `${source}: reading YAML needs the yaml package`,
+    install: ["yaml@2"],
+    note: "JSON documents need nothing",
+  });
   try {
     return yaml.parse(text);
   } catch (error) {
