@@ -1,5 +1,5 @@
 /** `signalzen-api mock`: the mock server and its world, until Ctrl-C or SIGTERM. */
-import * as contract from "../../generated/contract.js";
+import * as contract from "../contract/facts.js";
 import { importPeer } from "../node/optional-peer.js";
 import { createWorld } from "../world/index.js";
 import { integerOption, parse, UsageError } from "./options.js";

@@ -4,7 +4,7 @@
  * is what walking pages relies on. Fields inside a record are not checked: the types promise them, and checking
  * each would cost every call. (`signalzen-api verify` checks a server against the whole schema.)
  */
-import * as contract from "../../generated/contract.js";
+import * as contract from "../contract/facts.js";
 import { isObject } from "../shared/json.js";
 import type { BodyCheck } from "./attempt.js";
 

@@ -3,8 +3,9 @@
  * parameters and the record it answers with, so a parameter or a record type cannot drift from the contract.
  * Arguments are checked here, before anything is sent; the methods are async so a bad one is a rejection.
  */
-import type * as contract from "../../generated/contract.js";
+
 import type { paths } from "../../generated/schema.js";
+import type * as contract from "../contract/facts.js";
 import type { Message, MessageList, PageParams, User, UserList } from "../contract/models.js";
 import { fillPath } from "../shared/path-template.js";
 import { type CallHeaders, checkHeaders, checkId, checkKnown, checkPage } from "./arguments.js";

@@ -3,7 +3,7 @@
  * from generated/contract.ts, the auth scheme and the parameters' example values from the spec document.
  * The templates in samples.ts only arrange these facts; none of them is typed there.
  */
-import { mediaType, type operations, servers } from "../../generated/contract.js";
+import { mediaType, type operations, servers } from "../contract/facts.js";
 import { isObject, type Json } from "../shared/json.js";
 import { fillPath } from "../shared/path-template.js";
 import { deref } from "../shared/pointer.js";

@@ -8,7 +8,7 @@
  * installs it, and `mock` says how to add it.
  */
 import { createRequire } from "node:module";
-import * as contract from "../../generated/contract.js";
+import * as contract from "../contract/facts.js";
 import { resolvePeer } from "../node/optional-peer.js";
 import { fillPath } from "../shared/path-template.js";
 import { errorResponse, type MockResponse } from "./exchange.js";

@@ -12,7 +12,7 @@
  */
 import http from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import * as contract from "../../generated/contract.js";
+import * as contract from "../contract/facts.js";
 import { importPeer } from "../node/optional-peer.js";
 import { packageFile } from "../node/package-file.js";
 import { ASSETS_PATH, createWorld, DEFAULT_SEED, type World, type WorldData, worldFromData } from "../world/index.js";

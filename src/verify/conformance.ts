@@ -3,8 +3,9 @@
  * status's required headers, and a body valid against its schema. Every family of checks judges
  * answers through this module, so a finding always names the rule broken.
  */
-import * as contract from "../../generated/contract.js";
+
 import spec from "../../generated/openapi.json" with { type: "json" };
+import * as contract from "../contract/facts.js";
 import { declares, type Operation } from "../contract/facts.js";
 import { createSchemaValidator, responseSchemaPointer } from "../node/schema-validator.js";
 import type { Json } from "../shared/json.js";

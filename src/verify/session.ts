@@ -4,8 +4,9 @@
  * timeout and by the run's deadline; a body is read up to a byte cap; the secret is redacted from all
  * that is recorded, and what is recorded is bounded: an excerpt of each body, never the body.
  */
-import * as contract from "../../generated/contract.js";
+
 import { hasCredentials, hasQueryOrFragment, isHttpUrl } from "../contract/base-url.js";
+import * as contract from "../contract/facts.js";
 import { redactSecret, secretRedactor } from "../contract/redact.js";
 import { holdsMoreJsonValues, MAX_PARSED_VALUES, readCappedBody } from "./body.js";
 

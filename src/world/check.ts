@@ -11,7 +11,7 @@
  * What is not: the time and read-flag coherence a generated world has. A hand-edited world may want an odd
  * state (a message from the future, an unread message in the middle) to see how a frontend shows it.
  */
-import { bounds } from "../../generated/contract.js";
+import { bounds } from "../contract/facts.js";
 import { isObject } from "../shared/json.js";
 import { jsonPath, pathStep } from "../shared/json-path.js";
 import type { WorldData } from "./types.js";

@@ -12,7 +12,7 @@
  * month), at the cost of records that differ between sizes of the same seed.
  */
 
-import * as contract from "../../generated/contract.js";
+import * as contract from "../contract/facts.js";
 import { boundedMemo, stringBytes } from "../shared/memo.js";
 import { ASSETS_PATH } from "./assets-path.js";
 import { type ChatPlan, planChat } from "./chat.js";
