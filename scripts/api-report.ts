@@ -15,6 +15,12 @@ import { entries, root } from "./entries.js";
 
 const flags = ts.TypeFormatFlags.NoTruncation;
 
+/**
+ * A member's name as source spells it. TypeScript names a well-known symbol member `__@asyncIterator@336`, the
+ * number being the symbol's id in this compilation: it moves whenever an unrelated module is added or imported.
+ */
+const memberName = (member: ts.Symbol) => member.name.replace(/^__@(\w+)@\d+$/, "[Symbol.$1]");
+
 /** One exported symbol as a line or block of TypeScript-like text. */
 function describe(checker: ts.TypeChecker, name: string, exported: ts.Symbol): string {
   const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
@@ -28,16 +34,17 @@ function describe(checker: ts.TypeChecker, name: string, exported: ts.Symbol): s
     for (const signature of constructorType.getConstructSignatures())
       lines.push(`  constructor${checker.signatureToString(signature, undefined, flags).replace(/ => .*$/, "")};`);
     for (const member of checker.getPropertiesOfType(constructorType).filter(ours))
-      if (member.name !== "prototype") lines.push(`  static ${member.name}: ${typeOf(checker, member, declaration)};`);
+      if (member.name !== "prototype")
+        lines.push(`  static ${memberName(member)}: ${typeOf(checker, member, declaration)};`);
     for (const member of checker.getPropertiesOfType(instance).filter(ours))
-      lines.push(`  ${member.name}: ${typeOf(checker, member, declaration)};`);
+      lines.push(`  ${memberName(member)}: ${typeOf(checker, member, declaration)};`);
     lines.push("}");
   } else if (symbol.flags & ts.SymbolFlags.Interface) {
     const type = checker.getDeclaredTypeOfSymbol(symbol);
     lines.push(`interface ${name} {`);
     for (const member of checker.getPropertiesOfType(type)) {
       const optional = member.flags & ts.SymbolFlags.Optional ? "?" : "";
-      lines.push(`  ${member.name}${optional}: ${typeOf(checker, member, declaration!)};`);
+      lines.push(`  ${memberName(member)}${optional}: ${typeOf(checker, member, declaration!)};`);
     }
     lines.push("}");
   } else if (symbol.flags & ts.SymbolFlags.TypeAlias) {

@@ -13,12 +13,11 @@ import { fileURLToPath } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";
 import { parse } from "yaml";
 import type { BoundsFact, ErrorFact, OperationFact, PathParamFact, Resource } from "../src/contract/fact-types.js";
-import { deref, schemaNameOf } from "../src/contract/pointer.js";
+import type { Json } from "../src/shared/json.js";
+import { deref, schemaNameOf } from "../src/shared/pointer.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const specPath = path.join(root, "openapi.yaml");
-
-type Json = Record<string, any>;
 
 const HEADER = "// Generated from openapi.yaml by `npm run generate`. Do not edit by hand.\n";
 

@@ -9,6 +9,7 @@ import { parseArgs } from "node:util";
 import { type DiffReport, diffDocuments } from "../diff/compare-documents.js";
 import { DiffInputError, type LoadedDocument, type LoadOptions, loadDocument } from "../diff/load.js";
 import { formatDiffReport } from "../diff/report.js";
+import { MissingPeerError } from "../node/optional-peer.js";
 import { type CommandHelp, formatHelp, parseArgsOptions } from "./help.js";
 
 export interface DiffIO {
@@ -59,7 +60,8 @@ export async function runDiff(args: string[], io: DiffIO, options: LoadOptions =
   try {
     documents = await Promise.all([loadDocument(baseSource, options), loadDocument(headSource, options)]);
   } catch (error) {
-    if (!(error instanceof DiffInputError)) throw error;
+    // A missing YAML parser is input this machine cannot read, said the same way.
+    if (!(error instanceof DiffInputError || error instanceof MissingPeerError)) throw error;
     io.stderr(`signalzen-api diff: ${error.message}`);
     return 2;
   }

@@ -3,10 +3,10 @@
  * `signalzen-api` (`npx @signalzen/api <command>`): one module per command beside this one; this file
  * only dispatches and turns failures into a message and an exit code.
  */
-import { PrismMissingError } from "../mock/prism.js";
+import { MissingPeerError } from "../node/optional-peer.js";
 import { commandNamed, USAGE } from "./commands.js";
 import { formatHelp } from "./help.js";
-import { MissingDependencyError, UsageError } from "./options.js";
+import { UsageError } from "./options.js";
 
 // A reader that closes the pipe (`signalzen-api world | head`) wants no more output: end quietly, as Unix tools do.
 // Any other failure to write the output (a full disk) is said plainly, without a stack trace.
@@ -34,7 +34,7 @@ main(argv).catch((error: unknown) => {
     console.error(`signalzen-api: ${error.message}\n\n${command ? formatHelp(command.help) : USAGE}`);
     process.exit(2);
   }
-  if (error instanceof PrismMissingError || error instanceof MissingDependencyError) {
+  if (error instanceof MissingPeerError) {
     console.error(`signalzen-api: ${error.message}`);
     process.exit(1);
   }

@@ -1,9 +1,10 @@
 /** `signalzen-api mock`: the mock server and its world, until Ctrl-C or SIGTERM. */
-import * as contract from "../../generated/contract.js";
+import * as contract from "../contract/facts.js";
 import { describeScenario, FAIL_STATUSES } from "../mock/scenario.js";
+import { importPeer } from "../node/optional-peer.js";
 import { ASSETS_PATH, createWorld, DEFAULT_SEED, DEFAULT_USERS, MAX_USERS } from "../world/index.js";
 import { type CommandHelp, formatHelp } from "./help.js";
-import { importOptional, integerOption, parse, UsageError } from "./options.js";
+import { integerOption, parse, UsageError } from "./options.js";
 
 const statuses = `${FAIL_STATUSES.slice(0, -1).join(", ")} or ${FAIL_STATUSES.at(-1)}`;
 
@@ -112,11 +113,10 @@ export async function mock(args: string[]): Promise<void> {
   const { loadWorldFile, WorldDataError } =
     values.data === undefined
       ? { loadWorldFile: undefined, WorldDataError: undefined }
-      : await importOptional(
-          () => import("../world/load-file.js"),
-          "mock --data needs ajv and ajv-formats",
-          "ajv@8 ajv-formats@3",
-        );
+      : await importPeer(() => import("../world/load-file.js"), {
+          need: "mock --data needs ajv and ajv-formats",
+          install: ["ajv@8", "ajv-formats@3"],
+        });
   const write = (line: string) => process.stdout.write(`${line}\n`);
   const scenario = {
     ...(latency !== undefined && { latency }),

@@ -1,12 +1,9 @@
-/** What every command shares: strict argument parsing, whole-number options, and optional dependencies. */
+/** What every command shares: strict argument parsing and whole-number options. */
 import { parseArgs } from "node:util";
 import { type OptionTable, parseArgsOptions } from "./help.js";
 
 /** Bad command-line input: printed with the help of the command it was given to (index.ts), exit code 2. */
 export class UsageError extends Error {}
-
-/** A command's optional peer dependency is not installed: printed with the install command, exit code 1. */
-export class MissingDependencyError extends Error {}
 
 /** The parsed values, typed from the table (spelled out: parseArgs's own type cannot be named in a .d.ts). */
 export type OptionValues<T extends OptionTable> = {
@@ -30,18 +27,4 @@ export function integerOption(name: string, value: string | undefined, min: numb
     throw new UsageError(`--${name} must be a whole number from ${min} to ${max}; got "${value}"`);
   }
   return Number(value);
-}
-
-/** Loads a command's optional dependencies, or says how to install them. */
-export async function importOptional<T>(load: () => Promise<T>, need: string, install: string): Promise<T> {
-  try {
-    return await load();
-  } catch (error) {
-    if ((error as { code?: string }).code === "ERR_MODULE_NOT_FOUND") {
-      throw new MissingDependencyError(
-        `${need}, which are not installed. Install them with: npm install --save-dev ${install}`,
-      );
-    }
-    throw error;
-  }
 }

@@ -3,10 +3,11 @@
  * with one progress line per finished check on stderr (so that `--json` output stays parseable).
  */
 import { shownUrl } from "../contract/base-url.js";
+import { importPeer } from "../node/optional-peer.js";
 import { VERIFY_DEFAULTS } from "../verify/defaults.js";
 import { baseUrlProblem } from "../verify/session.js";
 import { type CommandHelp, formatHelp } from "./help.js";
-import { importOptional, integerOption, parse, UsageError } from "./options.js";
+import { integerOption, parse, UsageError } from "./options.js";
 
 export const VERIFY_HELP = {
   name: "verify",
@@ -74,10 +75,9 @@ export async function verify(args: string[]): Promise<void> {
   const maxBodyBytes = whole("max-body-bytes", 1, 1_073_741_824);
   const seed = whole("seed", 0, 2_147_483_647);
   // Imported here so that `mock` and `docs` work without verify's optional dependencies.
-  const { verifyServer, formatVerifyReport, formatProgress } = await importOptional(
+  const { verifyServer, formatVerifyReport, formatProgress } = await importPeer(
     async () => ({ ...(await import("../verify/run.js")), ...(await import("../verify/report.js")) }),
-    "verify needs ajv, ajv-formats and fast-check",
-    "ajv@8 ajv-formats@3 fast-check@4",
+    { need: "verify needs ajv, ajv-formats and fast-check", install: ["ajv@8", "ajv-formats@3", "fast-check@4"] },
   );
   const report = await verifyServer({
     baseUrl: baseUrl!,

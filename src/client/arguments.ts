@@ -2,7 +2,7 @@
  * Checks on what callers pass, before anything is sent: a bad id or page size gets an error that
  * says the allowed range, never a request the server must refuse. The bounds come from openapi.yaml.
  */
-import * as contract from "../../generated/contract.js";
+import * as contract from "../contract/facts.js";
 import type { PageParams } from "../contract/models.js";
 import { InvalidArgumentError } from "./errors.js";
 

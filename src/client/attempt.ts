@@ -12,6 +12,8 @@
  */
 
 import type { Redactor } from "../contract/redact.js";
+import { readBounded } from "../shared/read-body.js";
+import { decoderFor } from "./charset.js";
 import {
   ConnectionError,
   errorFromResponse,
@@ -22,7 +24,6 @@ import {
   SignalZenError,
   TimeoutError,
 } from "./errors.js";
-import { decoderFor, readBody, readBytes } from "./read-body.js";
 import { parseRetryAfter } from "./retry-after.js";
 
 export interface Transport {
@@ -79,8 +80,8 @@ export async function attempt(transport: Transport, url: string, call: Call, che
     }
     if (!response.ok) {
       reader = response.body?.getReader();
-      const { bytes, complete } = await readBytes(reader, EXCERPT_BYTES);
-      const rawBody = errorText(bytes, complete, headers.get("content-type"), redact);
+      const { bytes, complete } = await readBounded(reader, EXCERPT_BYTES);
+      const rawBody = errorText(bytes.subarray(0, EXCERPT_BYTES), complete, headers.get("content-type"), redact);
       let parsed: unknown;
       try {
         parsed = complete ? JSON.parse(rawBody) : undefined;
@@ -95,9 +96,9 @@ export async function attempt(transport: Transport, url: string, call: Call, che
       throw errorFromResponse(request, { status, headers: shown, rawBody, retryAfter }, parsed);
     }
     reader = response.body?.getReader();
-    const { text, complete } = await readBody(reader, transport.maxResponseBytes);
+    const { bytes, complete } = await readBounded(reader, transport.maxResponseBytes);
     if (!complete) throw new ResponseTooLargeError(request, status, transport.maxResponseBytes);
-    const rawBody = redact(text);
+    const rawBody = redact(new TextDecoder().decode(bytes));
     const invalid = (problem: string, cause?: unknown) =>
       new InvalidResponseError(request, status, rawBody.slice(0, EXCERPT_BYTES), problem, { cause });
     let body: unknown;

@@ -4,11 +4,10 @@
  * is what walking pages relies on. Fields inside a record are not checked: the types promise them, and checking
  * each would cost every call. (`signalzen-api verify` checks a server against the whole schema.)
  */
-import * as contract from "../../generated/contract.js";
+import * as contract from "../contract/facts.js";
+import { isObject } from "../shared/json.js";
 import type { BodyCheck } from "./attempt.js";
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 const isWhole = (value: unknown) => Number.isInteger(value) && Number(value) >= 0;
 /** What the server sent, short enough for a message; a value nested too deep to stringify is described instead. */
 function show(value: unknown): string {

@@ -6,8 +6,8 @@
  * No Node-only API is used here: it runs in Node, browsers, Deno and Bun.
  */
 import createClient, { type Client } from "openapi-fetch";
-import * as contract from "../../generated/contract.js";
 import type { paths } from "../../generated/schema.js";
+import * as contract from "../contract/facts.js";
 import { secretRedactor } from "../contract/redact.js";
 import { attempt, type Transport } from "./attempt.js";
 import { bodyChecks } from "./body-checks.js";

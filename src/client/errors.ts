@@ -8,7 +8,7 @@
  * appears in any of it: whatever came from elsewhere (bodies, headers, other libraries' messages) is scrubbed of
  * it before it gets here (redact.ts).
  */
-import type * as contract from "../../generated/contract.js";
+import type * as contract from "../contract/facts.js";
 import type { ErrorBody } from "../contract/models.js";
 
 /** How deep `toJSON` copies: the contract's error body is three levels deep; its `details` are free-form. */

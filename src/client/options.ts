@@ -2,8 +2,9 @@
  * The client's options, and their checks: whatever is wrong is refused at creation, with what was wrong and how
  * to fix it, never a silent default; and the secret is never echoed.
  */
-import * as contract from "../../generated/contract.js";
+
 import { hasCredentials, hasQueryOrFragment, isHttpUrl, isPath, shownUrl } from "../contract/base-url.js";
+import * as contract from "../contract/facts.js";
 import { checkInteger, isLoopback } from "./arguments.js";
 import { InvalidArgumentError } from "./errors.js";
 import type { RetryPolicy } from "./retry-policy.js";

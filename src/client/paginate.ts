@@ -17,7 +17,7 @@
  *   `PaginationError`: nothing is repeated or dropped silently.
  * - Leaving the loop early (`break`, `return`, an exception) aborts the requests still in flight.
  */
-import * as contract from "../../generated/contract.js";
+import * as contract from "../contract/facts.js";
 import { type CallHeaders, checkInteger, checkKnown, checkPage } from "./arguments.js";
 import { PaginationError } from "./errors.js";
 

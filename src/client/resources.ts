@@ -3,9 +3,11 @@
  * parameters and the record it answers with, so a parameter or a record type cannot drift from the contract.
  * Arguments are checked here, before anything is sent; the methods are async so a bad one is a rejection.
  */
-import type * as contract from "../../generated/contract.js";
+
 import type { paths } from "../../generated/schema.js";
+import type * as contract from "../contract/facts.js";
 import type { Message, MessageList, PageParams, User, UserList } from "../contract/models.js";
+import { fillPath } from "../shared/path-template.js";
 import { type CallHeaders, checkHeaders, checkId, checkKnown, checkPage } from "./arguments.js";
 import type { Call } from "./attempt.js";
 import { type AllOptions, type Paginator, paginator } from "./paginate.js";
@@ -40,11 +42,11 @@ function checkCall(options: CallOptions | undefined): Call {
   return { signal, headers: checkHeaders(headers) };
 }
 
-/** The URL for a path and its parameters (path values are checked ids, query values checked integers: no escaping). */
+/** The URL for a path and its parameters (query values are checked integers: no escaping). */
 export function urlFor<Path extends keyof paths>(baseUrl: string, path: Path, parameters: GetParameters<Path>): string {
   const values: Record<string, unknown> = parameters.path ?? {};
   const query: Record<string, unknown> = parameters.query ?? {};
-  let url = baseUrl + path.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name]));
+  let url = baseUrl + fillPath(path, values);
   let separator = "?";
   for (const key in query) {
     if (query[key] === undefined) continue;

@@ -2,7 +2,7 @@
  * The retry policy: which failures are retried, and how long to wait before each retry. The loop that applies it
  * is retry.ts.
  */
-import * as contract from "../../generated/contract.js";
+import * as contract from "../contract/facts.js";
 import { checkInteger } from "./arguments.js";
 import { backoffDelay } from "./backoff.js";
 import { APIError, ConnectionError, InvalidArgumentError, TimeoutError } from "./errors.js";

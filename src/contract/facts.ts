@@ -1,17 +1,17 @@
 /**
- * Typed accessors over the generated facts (generated/contract.ts), for the mock, `verify` and the
- * tests: an operation, its statuses, its resource and list key, the documented errors. Browser-safe.
+ * The one way code under src/ reaches the contract's facts: everything generated/contract.ts holds (paths, media
+ * type, bounds, errors, operations), and typed accessors over it (an operation by id, whether it declares a status,
+ * a status's documented error, the resource a path parameter names). Browser-safe.
  */
 import * as contract from "../../generated/contract.js";
 import type { ErrorFact, OperationFact, Resource } from "./fact-types.js";
 
+export * from "../../generated/contract.js";
 export type { BoundsFact, ErrorFact, OperationFact, Resource } from "./fact-types.js";
 
 /** One of the contract's operations, with its literal facts. */
 export type Operation = (typeof contract.operations)[number];
 export type OperationId = Operation["operationId"];
-
-export const operations: readonly Operation[] = contract.operations;
 
 /** The operation with this operationId (every id the contract has is accepted by the type). */
 export function operationById(operationId: OperationId): Operation {

@@ -4,7 +4,7 @@
  * schemas) and aggregated by report.ts. Everything is compared after following `$ref`s, so where a schema,
  * parameter or response is written (inline or in components) does not matter, only what it says.
  */
-import { resolvePointer } from "../contract/pointer.js";
+import { resolvePointer } from "../shared/pointer.js";
 import { compareComponentSchemas } from "./components.js";
 import { createContext, type Document, type Observation } from "./context.js";
 import { compareOperations, compareServers } from "./operations.js";

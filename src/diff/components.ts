@@ -4,7 +4,8 @@
  * type, say) is still seen. It is compared as a response unless only requests use it. A schema added to
  * components is not a change: it is new to the types only.
  */
-import { childPointer, isObject, resolvePointer } from "../contract/pointer.js";
+import { isObject } from "../shared/json.js";
+import { childPointer, resolveRef } from "../shared/pointer.js";
 import { type DiffContext, type Document, entriesOf, pairBy, type Rule } from "./context.js";
 import { nodeOf, operationsOf } from "./operations.js";
 import { compareSchemas } from "./schemas/compare.js";
@@ -53,7 +54,7 @@ function refsReached(document: Document): [Set<string>, Set<string>] {
       const inner: unknown[] = [];
       if (typeof node.$ref === "string" && !reached.has(node.$ref)) {
         reached.add(node.$ref);
-        inner.push(resolvePointer(document, node.$ref));
+        inner.push(resolveRef(document, node.$ref));
       }
       for (const [key, value] of Object.entries(node)) if (key !== "examples" && key !== "example") inner.push(value);
       for (let index = inner.length - 1; index >= 0; index--) pending.push(inner[index]);

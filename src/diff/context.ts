@@ -3,7 +3,7 @@
  * to pair what the base has with what the head has (`pairBy`), so that no check writes its own
  * removed/matched/added loop.
  */
-import { isObject } from "../contract/pointer.js";
+import { isObject } from "../shared/json.js";
 import type { RULES, RuleId } from "./rules.js";
 import { createSchemaMemo, type SchemaMemo } from "./schemas/compare.js";
 

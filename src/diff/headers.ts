@@ -2,7 +2,7 @@
  * A response's headers, matched by name whatever its case (a Content-Type definition is ignored, as OpenAPI
  * says): whether each is there and always sent, and its schema. Retry-After on a 429 or 503 has its own rule.
  */
-import { childPointer, follow, type Located } from "../contract/pointer.js";
+import { childPointer, follow, type Located } from "../shared/pointer.js";
 import { type DiffContext, type Document, entriesOf, pairBy, type Rule } from "./context.js";
 import { nodeOf } from "./operations.js";
 import { compareSchemas } from "./schemas/compare.js";

@@ -5,7 +5,9 @@
  */
 import { execFile } from "node:child_process";
 import { readFile } from "node:fs/promises";
-import { childPointer, isObject, resolvePointer } from "../contract/pointer.js";
+import { importPeer } from "../node/optional-peer.js";
+import { isObject } from "../shared/json.js";
+import { childPointer, follow, RefCycleError, resolveRef } from "../shared/pointer.js";
 
 export class DiffInputError extends Error {}
 
@@ -79,16 +81,11 @@ async function parseText(text: string, source: string, importYaml: () => Promise
       throw new DiffInputError(`${source}: not valid JSON (${(error as Error).message})`);
     }
   }
-  let yaml: YamlModule;
-  try {
-    yaml = await importYaml();
-  } catch (error) {
-    if ((error as { code?: string }).code !== "ERR_MODULE_NOT_FOUND") throw error;
-    throw new DiffInputError(
-      `${source}: reading YAML needs the yaml package, which is not installed. ` +
-        "Install it with: npm install --save-dev yaml@2 (JSON documents need nothing)",
-    );
-  }
+  const yaml = await importPeer(importYaml, {
+    need: `${source}: reading YAML needs the yaml package`,
+    install: ["yaml@2"],
+    note: "JSON documents need nothing",
+  });
   try {
     return yaml.parse(text);
   } catch (error) {
@@ -111,7 +108,6 @@ function checkDocument(parsed: unknown, source: string): Record<string, unknown>
     throw new DiffInputError(`${source}: "paths" must be a mapping`);
   }
   checkRefs(parsed, source);
-  checkRefChains(parsed, source);
   return parsed;
 }
 
@@ -123,8 +119,13 @@ const MAX_NESTING = 256;
 
 const shorten = (pointer: string) => (pointer.length > 120 ? `${pointer.slice(0, 120)}…` : pointer);
 
-/** Every `$ref` is local and points at something (the differ follows refs without checking again), at most MAX_NESTING deep. */
+/**
+ * Every `$ref` is local, points at something and does not lead back to itself (the differ follows refs without
+ * checking again), at most MAX_NESTING deep.
+ */
 function checkRefs(document: Record<string, unknown>, source: string): void {
+  // Refs whose chain is known to end somewhere: each chain is followed once.
+  const ending = new Set<string>();
   const pending: { node: unknown; pointer: string; depth: number; isExample: boolean }[] = [
     { node: document, pointer: "#", depth: 0, isExample: false },
   ];
@@ -146,6 +147,7 @@ function checkRefs(document: Record<string, unknown>, source: string): void {
       });
     } else {
       checkRef(document, node as Record<string, unknown>, pointer, source);
+      checkChain(document, node as Record<string, unknown>, source, ending);
       for (const [key, value] of Object.entries(node)) {
         // Example values are data, where a "$ref" key means nothing: `example`, a schema's `examples` array, and
         // the `value` of an Example Object are not walked.
@@ -173,34 +175,21 @@ function checkRef(document: unknown, node: Record<string, unknown>, pointer: str
         "(npx @redocly/cli bundle)",
     );
   }
-  if (resolvePointer(document, ref) === undefined) {
+  if (resolveRef(document, ref) === undefined) {
     throw new DiffInputError(`${source}: the $ref "${ref}" at ${pointer} points at nothing`);
   }
 }
 
 /** A `$ref` whose chain of refs comes back to itself names no schema at all. */
-function checkRefChains(document: unknown, source: string): void {
-  // Refs whose chain is known to end somewhere: each chain is followed once.
-  const ending = new Set<string>();
-  const pending: unknown[] = [document];
-  for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
-    // Reversed onto the stack, so that the walk visits nodes in document order (the first loop is named).
-    if (Array.isArray(node)) {
-      for (let index = node.length - 1; index >= 0; index--) pending.push(node[index]);
-      continue;
+function checkChain(document: unknown, node: Record<string, unknown>, source: string, ending: Set<string>): void {
+  if (typeof node.$ref !== "string" || ending.has(node.$ref)) return;
+  try {
+    follow(document, { node, pointer: "#" });
+  } catch (error) {
+    if (error instanceof RefCycleError) {
+      throw new DiffInputError(`${source}: the $ref "${error.ref}" leads back to itself`);
     }
-    if (!isObject(node)) continue;
-    if (typeof node.$ref === "string" && !ending.has(node.$ref)) {
-      const seen = new Set<string>();
-      let at: unknown = node;
-      while (isObject(at) && typeof at.$ref === "string" && !ending.has(at.$ref)) {
-        if (seen.has(at.$ref)) throw new DiffInputError(`${source}: the $ref "${at.$ref}" leads back to itself`);
-        seen.add(at.$ref);
-        at = resolvePointer(document, at.$ref);
-      }
-      for (const ref of seen) ending.add(ref);
-    }
-    const values = Object.values(node);
-    for (let index = values.length - 1; index >= 0; index--) pending.push(values[index]);
+    // A ref further along that is not local or points at nothing: checkRef names it where the walk meets it.
   }
+  ending.add(node.$ref);
 }

@@ -2,7 +2,8 @@
  * Operations and what applies to a whole operation: that it exists, its operationId, the security it requires,
  * its request body; and the servers every operation is reached through.
  */
-import { childPointer, follow, isObject, type Located } from "../contract/pointer.js";
+import { isObject } from "../shared/json.js";
+import { childPointer, follow, type Located } from "../shared/pointer.js";
 import { type DiffContext, type Document, entriesOf, pairBy, type Rule } from "./context.js";
 import { compareParameters } from "./parameters.js";
 import { compareResponses } from "./responses.js";

@@ -3,7 +3,8 @@
  * each is there and required, how it is serialized, its default, and the values it accepts (its schema, compared
  * as a request's).
  */
-import { childPointer, follow, isObject, type Located } from "../contract/pointer.js";
+import { isObject } from "../shared/json.js";
+import { childPointer, follow, type Located } from "../shared/pointer.js";
 import { type DiffContext, type Document, entriesOf, pairBy, type Rule } from "./context.js";
 import { type LocatedOperation, nodeOf } from "./operations.js";
 import { compareSchemas } from "./schemas/compare.js";

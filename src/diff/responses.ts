@@ -3,7 +3,8 @@
  * each is compared as a response's schema (an error body's pinned `code` and `status` as error codes), then
  * its headers.
  */
-import { childPointer, follow, isObject, type Located } from "../contract/pointer.js";
+import { isObject } from "../shared/json.js";
+import { childPointer, follow, type Located } from "../shared/pointer.js";
 import { type DiffContext, type Document, entriesOf, pairBy, type Rule } from "./context.js";
 import { compareHeaders } from "./headers.js";
 import { type LocatedOperation, nodeOf } from "./operations.js";

@@ -6,11 +6,11 @@
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { packageFile } from "../contract/files.js";
+import { resolvePeer } from "../node/optional-peer.js";
+import { packageFile } from "../node/package-file.js";
 import { withCodeSamples } from "./samples.js";
 
 export const defaultDocsOutput = "docs/index.html";
@@ -37,14 +37,11 @@ const INLINE_LOGO =
 export const REDOCLY_ENVIRONMENT = { REDOCLY_TELEMETRY: "off" } as const;
 
 function redoclyCli(): string {
-  try {
-    const require = createRequire(import.meta.url);
-    return path.join(path.dirname(require.resolve("@redocly/cli/package.json")), "bin/cli.js");
-  } catch {
-    throw new Error(
-      "docs needs @redocly/cli, which is not installed. Install it with: npm install --save-dev @redocly/cli@2",
-    );
-  }
+  const cliPackage = resolvePeer("@redocly/cli/package.json", {
+    need: "docs needs @redocly/cli",
+    install: ["@redocly/cli@2"],
+  });
+  return path.join(path.dirname(cliPackage), "bin/cli.js");
 }
 
 function runRedocly(cli: string, args: string[]): void {

@@ -3,8 +3,10 @@
  * from generated/contract.ts, the auth scheme and the parameters' example values from the spec document.
  * The templates in samples.ts only arrange these facts; none of them is typed there.
  */
-import { mediaType, type operations, servers } from "../../generated/contract.js";
-import { deref } from "../contract/pointer.js";
+import { mediaType, type operations, servers } from "../contract/facts.js";
+import { isObject, type Json } from "../shared/json.js";
+import { fillPath } from "../shared/path-template.js";
+import { deref } from "../shared/pointer.js";
 
 export type ContractOperation = (typeof operations)[number];
 export type OperationId = ContractOperation["operationId"];
@@ -24,12 +26,6 @@ export interface SampleRequest {
   /** The path parameters, in the order they appear in the path. */
   pathParameters: SampleParameter[];
   query: SampleParameter[];
-}
-
-type Json = Record<string, unknown>;
-
-function isObject(value: unknown): value is Json {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** Follows local `$ref`s with the repository's one pointer helper. */
@@ -118,10 +114,7 @@ export function sampleRequest(document: Json, operation: ContractOperation): Sam
 
 /** The path with the example values in place: `/users/123/messages/1234`. */
 export function concretePath(request: SampleRequest): string {
-  return request.pathParameters.reduce<string>(
-    (path, { name, value }) => path.replace(`{${name}}`, encodeURIComponent(String(value))),
-    request.operation.path,
-  );
+  return fillPath(request.operation.path, Object.fromEntries(request.pathParameters.map((p) => [p.name, p.value])));
 }
 
 /** `?offset=0&limit=50`, or nothing for an operation without query parameters. */

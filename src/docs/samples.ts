@@ -5,8 +5,7 @@
  * `Accept` header. The tests run every sample against the mock.
  */
 
-import { operations } from "../../generated/contract.js";
-import { resourceOfParam } from "../contract/facts.js";
+import { operations, resourceOfParam } from "../contract/facts.js";
 import {
   concretePath,
   type OperationId,

@@ -1,8 +1,9 @@
 /** The 200 answer of a request that passed every rule: from the world, or a named example on request. */
-import * as contract from "../../generated/contract.js";
+
 import type { Operation } from "../contract/facts.js";
+import * as contract from "../contract/facts.js";
+import { boundedMemo, stringBytes } from "../shared/memo.js";
 import type { World } from "../world/index.js";
-import { boundedMemo, stringBytes } from "../world/memo.js";
 import { errorResponse, jsonResponse, type MockResponse } from "./exchange.js";
 import type { Parameters } from "./parameters.js";
 

@@ -1,5 +1,5 @@
 /** The contract's error body (`#/components/schemas/ErrorBody`), as the mock builds it. */
-import * as contract from "../../generated/contract.js";
+import * as contract from "../contract/facts.js";
 import type { ErrorBody, ErrorDetail } from "../contract/models.js";
 
 export type { ErrorBody, ErrorDetail };

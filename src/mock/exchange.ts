@@ -2,7 +2,7 @@
  * What the mock's rules read and write, whatever the host: the Node server and the MSW handlers turn
  * their own request into a `MockRequest` and write the `MockResponse` they get back, once.
  */
-import * as contract from "../../generated/contract.js";
+import * as contract from "../contract/facts.js";
 import { type ErrorDetail, errorBody } from "./error-body.js";
 
 export interface MockRequest {

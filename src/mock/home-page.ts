@@ -5,8 +5,8 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import * as contract from "../../generated/contract.js";
-import { packageFile } from "../contract/files.js";
+import * as contract from "../contract/facts.js";
+import { packageFile } from "../node/package-file.js";
 import { MOCK_PATH } from "../world/index.js";
 import type { AssetResponse } from "./assets.js";
 import { SCENARIO_PATH } from "./control.js";

@@ -13,8 +13,8 @@
 // graph with top-level await cannot be required), and a bundler keeps only these three, not msw's graphql.
 // Without msw installed the runtime says "Cannot find package 'msw'"; README says what to install.
 import { delay, HttpResponse, http } from "msw";
-import * as contract from "../../generated/contract.js";
 import { hasCredentials, hasQueryOrFragment, isPath, shownUrl } from "../contract/base-url.js";
+import * as contract from "../contract/facts.js";
 import { errorFact } from "../contract/facts.js";
 import {
   checkWorldData,

@@ -3,8 +3,9 @@
  * `1`, `0`, `-1`; never ` 1`, `+1`, `01`, `1.0`, `1e1` or `0x10` (each of which a looser reading once
  * turned into a 200 that broke the response schema). Bounds and defaults come from the contract.
  */
-import * as contract from "../../generated/contract.js";
+
 import type { BoundsFact, Operation } from "../contract/facts.js";
+import * as contract from "../contract/facts.js";
 import type { ErrorDetail } from "./error-body.js";
 
 const CANONICAL_INTEGER = /^-?(0|[1-9][0-9]*)$/;

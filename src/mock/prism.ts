@@ -8,7 +8,9 @@
  * installs it, and `mock` says how to add it.
  */
 import { createRequire } from "node:module";
-import * as contract from "../../generated/contract.js";
+import * as contract from "../contract/facts.js";
+import { resolvePeer } from "../node/optional-peer.js";
+import { fillPath } from "../shared/path-template.js";
 import { errorResponse, type MockResponse } from "./exchange.js";
 import type { AcceptedRequest } from "./handler.js";
 
@@ -39,16 +41,6 @@ export function prismVersionFor(nodeVersion: string = process.versions.node): st
   return (fits ?? PRISM_BY_NODE.at(-1)!)[1];
 }
 
-export class PrismMissingError extends Error {
-  constructor() {
-    super(
-      `The mock server needs ${PRISM_PACKAGE}, which is not installed. ` +
-        `Install it with: npm install --save-dev ${PRISM_PACKAGE}@${prismVersionFor()}`,
-    );
-    this.name = "PrismMissingError";
-  }
-}
-
 interface PrismViolation {
   /** Where, as Prism 5.14 reports it (`["query", "limit"]`); older releases called it `location`. */
   path?: string[];
@@ -73,13 +65,10 @@ interface PrismModules {
 }
 
 function loadPrism(): PrismModules {
-  const require = createRequire(import.meta.url);
-  let cliPackage: string;
-  try {
-    cliPackage = require.resolve(`${PRISM_PACKAGE}/package.json`);
-  } catch {
-    throw new PrismMissingError();
-  }
+  const cliPackage = resolvePeer(`${PRISM_PACKAGE}/package.json`, {
+    need: `The mock server needs ${PRISM_PACKAGE}`,
+    install: [`${PRISM_PACKAGE}@${prismVersionFor()}`],
+  });
   // Prism's own packages are resolved from prism-cli, so whatever versions it brought are the ones used.
   const fromCli = createRequire(cliPackage);
   const http = fromCli("@stoplight/prism-http");
@@ -114,10 +103,7 @@ export async function createPrismEngine(
     // Prism sees what the rules read, not the raw request: it reads query names case-insensitively and takes
     // `/users/` for `/users/{id}`, so handing it the raw request would judge a request the rules did not.
     const { operation } = route;
-    const path = operation.pathParams.reduce<string>(
-      (filled, { name }) => filled.replace(`{${name}}`, String(parameters.path[name])),
-      operation.path,
-    );
+    const path = fillPath(operation.path, parameters.path);
     const query = operation.listKey ? { offset: String(parameters.offset), limit: String(parameters.limit) } : {};
     const input = {
       method: "get",

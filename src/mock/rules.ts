@@ -7,8 +7,9 @@
  * 6. parameters: canonical integers within bounds (400, every violation in `details`)
  * The scenario controls (rate limit, failures) and the answer itself come after (handler.ts).
  */
-import * as contract from "../../generated/contract.js";
+
 import type { Operation } from "../contract/facts.js";
+import * as contract from "../contract/facts.js";
 import { acceptAdmits } from "./accept.js";
 import { errorResponse, type MockRequest, type MockResponse, statusHeaders } from "./exchange.js";
 import { type Parameters, readParameters } from "./parameters.js";

@@ -4,10 +4,10 @@
  * delay and the same fate), so a flaky-looking UI state can be reproduced. They can change while the mock
  * runs (`set`, `reset`): from a test, over HTTP (control.ts), or from the browser console with MSW.
  */
-import * as contract from "../../generated/contract.js";
+import * as contract from "../contract/facts.js";
 import { errorFact, operations } from "../contract/facts.js";
+import { stringBytes } from "../shared/memo.js";
 import { seededRandom } from "../world/index.js";
-import { stringBytes } from "../world/memo.js";
 import type { ErrorDetail } from "./error-body.js";
 import { errorResponse, type MockResponse, statusHeaders } from "./exchange.js";
 

@@ -12,8 +12,9 @@
  */
 import http from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import * as contract from "../../generated/contract.js";
-import { packageFile } from "../contract/files.js";
+import * as contract from "../contract/facts.js";
+import { importPeer } from "../node/optional-peer.js";
+import { packageFile } from "../node/package-file.js";
 import { ASSETS_PATH, createWorld, DEFAULT_SEED, type World, type WorldData, worldFromData } from "../world/index.js";
 import type { AssetResponse } from "./assets.js";
 import { MAX_CONTROL_BODY_BYTES, ownPathAnswer } from "./control.js";
@@ -151,16 +152,11 @@ function rawResponse(response: MockResponse): string {
 }
 
 /** The file checker validates records with ajv, which only a world given as data needs. */
-async function loadChecker(): Promise<typeof import("../world/load-file.js")> {
-  try {
-    return await import("../world/load-file.js");
-  } catch (error) {
-    if ((error as { code?: string }).code !== "ERR_MODULE_NOT_FOUND") throw error;
-    throw new Error(
-      "a world given as data is checked with ajv, which is not installed. " +
-        "Install it with: npm install --save-dev ajv@8 ajv-formats@3",
-    );
-  }
+function loadChecker(): Promise<typeof import("../world/load-file.js")> {
+  return importPeer(() => import("../world/load-file.js"), {
+    need: "a world given as data is checked with ajv and ajv-formats",
+    install: ["ajv@8", "ajv-formats@3"],
+  });
 }
 
 export async function startMock(options: MockOptions = {}): Promise<RunningMock> {

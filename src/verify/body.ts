@@ -1,7 +1,8 @@
 /**
- * Reads a response body up to a byte cap, so that no server can make `verify` hold more than the cap:
- * past it the stream is cancelled (which releases the connection) and only the body's start is kept.
+ * A response body as `verify` keeps it: read with the shared bounded reader, so that no server can make `verify`
+ * hold more than the cap, and a bound on how many JSON values it parses.
  */
+import { readBounded } from "../shared/read-body.js";
 
 /**
  * What is kept of a body over the cap: room for a report's excerpt and for a secret, in any encoding,
@@ -10,7 +11,7 @@
 const HEAD_BYTES = 64 * 1024;
 
 export interface ReadBody {
-  /** The body decoded as UTF-8: all of it, or only its start when `truncated`. */
+  /** The body decoded as UTF-8: all of it, or only its start when `truncated` (a character cut there is U+FFFD). */
   text: string;
   /** Bytes read: the whole body, or the cap and part of one chunk more when `truncated`. */
   bytes: number;
@@ -18,35 +19,10 @@ export interface ReadBody {
   truncated: boolean;
 }
 
-export async function readBody(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<ReadBody> {
-  if (!body) return { text: "", bytes: 0, truncated: false };
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let bytes = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return { text: decode(chunks, bytes), bytes, truncated: false };
-    chunks.push(value);
-    bytes += value.byteLength;
-    if (bytes > maxBytes) {
-      // Not awaited: a server that stops sending would otherwise hold the cancel up.
-      reader.cancel().catch(() => undefined);
-      return { text: decode(chunks, Math.min(bytes, HEAD_BYTES)), bytes, truncated: true };
-    }
-  }
-}
-
-/** The first `length` bytes of the chunks, decoded (a character cut at the end becomes U+FFFD). */
-function decode(chunks: Uint8Array[], length: number): string {
-  const joined = new Uint8Array(length);
-  let at = 0;
-  for (const chunk of chunks) {
-    if (at >= length) break;
-    const part = chunk.subarray(0, length - at);
-    joined.set(part, at);
-    at += part.byteLength;
-  }
-  return new TextDecoder().decode(joined);
+export async function readCappedBody(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<ReadBody> {
+  const { bytes, complete } = await readBounded(body?.getReader(), maxBytes);
+  const text = new TextDecoder().decode(complete ? bytes : bytes.subarray(0, HEAD_BYTES));
+  return { text, bytes: bytes.byteLength, truncated: !complete };
 }
 
 /**

@@ -1,7 +1,7 @@
 /** What every family of checks shares: a check's shape, what it runs with, and running on a filled path. */
 import type { Operation } from "../contract/facts.js";
 import type { Finding } from "./conformance.js";
-import { fillPath, type Ids } from "./requests.js";
+import { type Ids, pathWithIds } from "./requests.js";
 import type { Session } from "./session.js";
 
 export interface CheckContext {
@@ -30,7 +30,7 @@ export async function withPath(
   run: (path: string) => Promise<Finding[]>,
   overrides: Record<string, string | number> = {},
 ): Promise<CheckOutcome> {
-  const path = fillPath(operation, context.ids, overrides);
+  const path = pathWithIds(operation, context.ids, overrides);
   if (typeof path !== "string")
     return { notRun: `no ${path.missing} was found to check with; pass --${path.missing}-id` };
   return run(path);

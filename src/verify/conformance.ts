@@ -4,12 +4,13 @@
  * answers through this module, so that a finding about a header or the body names the rule broken (its
  * place in openapi.yaml and the schema keyword); one about the status or the connection says what came.
  */
-import * as contract from "../../generated/contract.js";
+
 import spec from "../../generated/openapi.json" with { type: "json" };
+import * as contract from "../contract/facts.js";
 import { declares, type Operation } from "../contract/facts.js";
-import { deref, resolvePointer } from "../contract/pointer.js";
-import { createSchemaValidator, responseSchemaPointer } from "../contract/schema-validator.js";
-import type { Json } from "./requests.js";
+import { createSchemaValidator, responseSchemaPointer } from "../node/schema-validator.js";
+import type { Json } from "../shared/json.js";
+import { deref, resolvePointer } from "../shared/pointer.js";
 import { type Exchange, isVendorType, type Reply } from "./session.js";
 
 export interface Finding {

@@ -1,6 +1,7 @@
 /** Finds the records `verify` checks with: one id of each resource, from the list endpoints, unless given. */
 import { operations } from "../contract/facts.js";
-import { fillPath, type Ids, type Json } from "./requests.js";
+import type { Json } from "../shared/json.js";
+import { type Ids, pathWithIds } from "./requests.js";
 import type { Session } from "./session.js";
 
 export async function discoverIds(session: Session, given: Ids): Promise<Ids> {
@@ -11,7 +12,7 @@ export async function discoverIds(session: Session, given: Ids): Promise<Ids> {
     .sort((a, b) => a.pathParams.length - b.pathParams.length);
   for (const operation of lists) {
     if (ids[operation.resource] !== undefined) continue;
-    const path = fillPath(operation, ids);
+    const path = pathWithIds(operation, ids);
     if (typeof path !== "string") continue;
     const reply = await session.send(`${path}?limit=1`);
     const first = ((reply.json as Json | undefined)?.[operation.listKey!] as Json[] | undefined)?.[0];

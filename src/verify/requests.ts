@@ -4,9 +4,9 @@
  */
 import spec from "../../generated/openapi.json" with { type: "json" };
 import type { Operation, Resource } from "../contract/facts.js";
-import { deref } from "../contract/pointer.js";
-
-export type Json = Record<string, any>;
+import type { Json } from "../shared/json.js";
+import { fillPath } from "../shared/path-template.js";
+import { deref } from "../shared/pointer.js";
 
 /** Known record ids by resource, discovered from the server or given by the user. */
 export type Ids = Partial<Record<Resource, number>>;
@@ -19,18 +19,18 @@ export type Ids = Partial<Record<Resource, number>>;
 const FORMAT_MAXIMUM: Readonly<Record<string, number>> = { int32: 2 ** 31 - 1 };
 
 /** The path of an operation with the known ids (or overrides) filled in, or the resource with no known id. */
-export function fillPath(
+export function pathWithIds(
   operation: Operation,
   ids: Ids,
   overrides: Record<string, string | number> = {},
 ): string | { missing: Resource } {
-  let path: string = operation.path;
+  const values: Record<string, string | number> = {};
   for (const { name, resource } of operation.pathParams) {
     const value = overrides[name] ?? ids[resource];
     if (value === undefined) return { missing: resource };
-    path = path.replace(`{${name}}`, encodeURIComponent(String(value)));
+    values[name] = value;
   }
-  return path;
+  return fillPath(operation.path, values);
 }
 
 /** `?name=value&...` for the values that are set, or "" when none is. */

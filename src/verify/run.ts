@@ -3,8 +3,9 @@
  * it speaks plain fetch, sends only GET (POST too with probeMethods), stays within its request budget
  * and its deadline, reads each body up to a cap, and never records the secret.
  */
-import * as contract from "../../generated/contract.js";
+
 import { shownUrl } from "../contract/base-url.js";
+import * as contract from "../contract/facts.js";
 import type { CheckContext } from "./check.js";
 import { allChecks } from "./checks/index.js";
 import { VERIFY_DEFAULTS } from "./defaults.js";

@@ -4,10 +4,11 @@
  * timeout and by the run's deadline; a body is read up to a byte cap; the secret is redacted from all
  * that is recorded, and what is recorded is bounded: an excerpt of each body, never the body.
  */
-import * as contract from "../../generated/contract.js";
+
 import { hasCredentials, hasQueryOrFragment, isHttpUrl } from "../contract/base-url.js";
+import * as contract from "../contract/facts.js";
 import { redactSecret, secretRedactor } from "../contract/redact.js";
-import { holdsMoreJsonValues, MAX_PARSED_VALUES, readBody } from "./body.js";
+import { holdsMoreJsonValues, MAX_PARSED_VALUES, readCappedBody } from "./body.js";
 
 /** How much of a body, and of each response header, a report keeps. */
 const BODY_EXCERPT_CHARS = 500;
@@ -112,7 +113,7 @@ export function createSession(options: SessionOptions) {
     const signals = [AbortSignal.timeout(options.timeoutMs), ...(options.deadline ? [options.deadline] : [])];
     try {
       const response = await doFetch(url, { method, headers, signal: AbortSignal.any(signals), redirect: "manual" });
-      const body = await readBody(response.body, options.maxBodyBytes);
+      const body = await readCappedBody(response.body, options.maxBodyBytes);
       const text = redact(body.text);
       // A body of millions of tiny values would take seconds and gigabytes to parse: it is not parsed.
       const tooManyValues = !body.truncated && holdsMoreJsonValues(text, MAX_PARSED_VALUES);

@@ -11,7 +11,9 @@
  * What is not: the time and read-flag coherence a generated world has. A hand-edited world may want an odd
  * state (a message from the future, an unread message in the middle) to see how a frontend shows it.
  */
-import { bounds } from "../../generated/contract.js";
+import { bounds } from "../contract/facts.js";
+import { isObject } from "../shared/json.js";
+import { jsonPath, pathStep } from "../shared/json-path.js";
 import type { WorldData } from "./types.js";
 
 export type RecordValidator = (schema: "User" | "Message", value: unknown) => string | undefined;
@@ -20,14 +22,10 @@ export type WorldDataCheck = { ok: true; data: WorldData } | { ok: false; path: 
 const FORMAT = 'the load format is { "users": [User, ...], "messages": { "<user id>": [Message, ...] } }';
 const SENDER_FIELDS = ["id", "name", "email"] as const;
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 const isId = (value: unknown): value is number =>
   typeof value === "number" && Number.isInteger(value) && value >= bounds.id.minimum && value <= bounds.id.maximum;
 const NOT_AN_ID = `must be a whole number from ${bounds.id.minimum} to ${bounds.id.maximum}`;
 const show = (value: unknown) => (value === undefined ? "missing" : JSON.stringify(value));
-/** `.name`, or `["odd key"]` where a dot would not do. */
-export const member = (key: string) => (/^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`);
 
 class Refusal {
   constructor(
@@ -53,7 +51,7 @@ export function checkWorldData(data: unknown, validateRecord?: RecordValidator):
 function check(data: unknown, validateRecord: RecordValidator | undefined): void {
   if (!isObject(data)) refuse("$", `must be an object: ${FORMAT}`);
   const extra = Object.keys(data).find((key) => key !== "users" && key !== "messages");
-  if (extra !== undefined) refuse(`$${member(extra)}`, `is not part of the load format: ${FORMAT}`);
+  if (extra !== undefined) refuse(jsonPath([extra]), `is not part of the load format: ${FORMAT}`);
   const { users, messages } = data;
   if (!Array.isArray(users)) refuse("$.users", `must be an array of User records: ${FORMAT}`);
   if (!isObject(messages)) refuse("$.messages", `must be an object of chats by user id: ${FORMAT}`);
@@ -79,6 +77,7 @@ function check(data: unknown, validateRecord: RecordValidator | undefined): void
   const messagePaths = new Map<number, string>();
   const operators = new Map<number, { sender: Record<string, unknown>; path: string }>();
   for (const [key, chat] of Object.entries(messages)) {
+    // Quoted even when the key reads as a name: a chat's key is a user id, written as a string in the file.
     const chatPath = `$.messages[${JSON.stringify(key)}]`;
     const owner = String(Number(key)) === key ? userIndex.get(Number(key)) : undefined;
     if (owner === undefined) {
@@ -127,7 +126,7 @@ function check(data: unknown, validateRecord: RecordValidator | undefined): void
       for (const field of new Set([...Object.keys(first.sender), ...Object.keys(sender)])) {
         if (sender[field] === first.sender[field]) continue;
         refuse(
-          `${path}.sender${member(field)}`,
+          `${path}.sender${pathStep(field)}`,
           `operator ${sender.id} must be the same in every message: its ${field} is ${show(first.sender[field])} ` +
             `at ${first.path}, got ${show(sender[field])}`,
         );

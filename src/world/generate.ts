@@ -12,12 +12,12 @@
  * month), at the cost of records that differ between sizes of the same seed.
  */
 
-import * as contract from "../../generated/contract.js";
+import * as contract from "../contract/facts.js";
+import { boundedMemo, stringBytes } from "../shared/memo.js";
 import { ASSETS_PATH } from "./assets-path.js";
 import { type ChatPlan, planChat } from "./chat.js";
 import { isoTime, signupTime, WORLD_NOW } from "./clock.js";
 import { deepFreeze } from "./freeze.js";
-import { boundedMemo, stringBytes } from "./memo.js";
 import { chatLength, messageIdsOf } from "./message-ids.js";
 import { createAccount, createIdentity, type Identity } from "./people.js";
 import { chance } from "./random.js";

@@ -7,7 +7,7 @@
  * repeats. The grammar is RFC 8259's, small enough that a scanner costs less than a dependency (jsonc-parser and
  * parse-json would be new runtime dependencies of the package for these messages).
  */
-import { member } from "./check.js";
+import { jsonPath } from "../shared/json-path.js";
 
 export interface JsonSyntaxError {
   /** 1-based, as editors count. */
@@ -113,8 +113,7 @@ function scan(text: string, keys: boolean): Stop | undefined {
           const key: string = raw.includes("\\") ? JSON.parse(raw) : raw.slice(1, -1);
           path.push(key);
           if (seen.has(key)) {
-            const where = path.map((step) => (typeof step === "number" ? `[${step}]` : member(step)));
-            throw new Stop(start, "a repeated key", `$${where.join("")}`);
+            throw new Stop(start, "a repeated key", jsonPath(path));
           }
           seen.add(key);
         }

@@ -5,7 +5,8 @@
  * served half-loaded.
  */
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from "node:fs";
-import { createSchemaValidator } from "../contract/schema-validator.js";
+import { createSchemaValidator } from "../node/schema-validator.js";
+import { pointerAsPath } from "../shared/json-path.js";
 import { checkWorldData, type RecordValidator } from "./check.js";
 import { findDuplicateKey, findJsonSyntaxError } from "./json-syntax.js";
 import type { WorldData } from "./types.js";
@@ -26,22 +27,6 @@ export class WorldDataError extends Error {
   ) {
     super(`${file}: ${path === undefined ? "" : `${path} `}${rule}. ${hint}`);
   }
-}
-
-/** A JSON pointer inside a record (`/sender/email`) as the rest of a JSON path (`.sender.email`). */
-function pointerAsPath(pointer: string): string {
-  return pointer
-    .split("/")
-    .slice(1)
-    .map((token) => token.replace(/~1/g, "/").replace(/~0/g, "~"))
-    .map((token) =>
-      /^\d+$/.test(token)
-        ? `[${token}]`
-        : /^[A-Za-z_$][\w$]*$/.test(token)
-          ? `.${token}`
-          : `[${JSON.stringify(token)}]`,
-    )
-    .join("");
 }
 
 /** Each record against its schema in openapi.yaml; the first violation, with the rule's place in the spec. */

@@ -9,8 +9,8 @@ import {
   RateLimitError,
   type User,
 } from "../../src/client/index.js";
-import { createSchemaValidator } from "../../src/contract/schema-validator.js";
 import { type RunningMock, startMock } from "../../src/mock/server.js";
+import { createSchemaValidator } from "../../src/node/schema-validator.js";
 import { createWorld } from "../../src/world/index.js";
 
 const validator = createSchemaValidator();

@@ -1,10 +1,9 @@
-/** The typed facts generated from openapi.yaml, and the one pointer/$ref helper everything navigates with. */
+/** The typed facts generated from openapi.yaml. */
 import { describe, expect, it } from "vitest";
 import * as contract from "../../generated/contract.js";
 import spec from "../../generated/openapi.json" with { type: "json" };
 import { contractFacts } from "../../scripts/generate.js";
 import { declares, errorFact, operationById, resourceOfParam } from "../../src/contract/facts.js";
-import { deref, escapePointer, resolvePointer, schemaNameOf } from "../../src/contract/pointer.js";
 
 describe("contract facts", () => {
   it("name each operation's resource and each path parameter's, from the schemas, not the path's text", () => {
@@ -50,28 +49,5 @@ describe("contract facts", () => {
     expect(errorFact(418)).toBeUndefined();
     expect(resourceOfParam(operationById("getUserMessage"), "user_id")).toBe("user");
     expect(() => resourceOfParam(getUser, "user_id")).toThrow("getUser has no path parameter user_id");
-  });
-});
-
-describe("pointer helper", () => {
-  const document = {
-    components: { schemas: { A: { $ref: "#/components/schemas/B" }, B: { type: "string" }, "x/y~z": { const: 1 } } },
-    loop: { $ref: "#/loop" },
-  };
-
-  it("escapes and resolves RFC 6901 pointers", () => {
-    expect(escapePointer("x/y~z")).toBe("x~1y~0z");
-    expect(resolvePointer(document, `#/components/schemas/${escapePointer("x/y~z")}`)).toEqual({ const: 1 });
-    expect(resolvePointer(document, "/components/missing/deeper")).toBeUndefined();
-    expect(resolvePointer(document, "#")).toBe(document);
-  });
-
-  it("follows chains of $refs, and refuses cycles, dangling and remote refs with a message", () => {
-    expect(deref(document, { $ref: "#/components/schemas/A" })).toEqual({ type: "string" });
-    expect(() => deref(document, { $ref: "#/loop" })).toThrow("$ref #/loop is part of a cycle");
-    expect(() => deref(document, { $ref: "#/nowhere" })).toThrow("$ref #/nowhere points at nothing");
-    expect(() => deref(document, { $ref: "other.yaml#/x" })).toThrow("$ref other.yaml#/x is not local");
-    expect(schemaNameOf({ $ref: "#/components/schemas/User" })).toBe("User");
-    expect(schemaNameOf({ type: "string" })).toBeUndefined();
   });
 });

@@ -14,9 +14,9 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import * as contract from "../../generated/contract.js";
 import spec from "../../generated/openapi.json" with { type: "json" };
-import { escapePointer } from "../../src/contract/pointer.js";
-import { createSchemaValidator } from "../../src/contract/schema-validator.js";
 import { errorBody } from "../../src/mock/error-body.js";
+import { createSchemaValidator } from "../../src/node/schema-validator.js";
+import { escapePointer } from "../../src/shared/pointer.js";
 import { createWorld } from "../../src/world/index.js";
 import { RELEASED_DIR } from "../diff/gate.js";
 

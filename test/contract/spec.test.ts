@@ -6,8 +6,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import * as contract from "../../generated/contract.js";
 import spec from "../../generated/openapi.json" with { type: "json" };
-import { deref as derefIn, escapePointer } from "../../src/contract/pointer.js";
-import { createSchemaValidator } from "../../src/contract/schema-validator.js";
+import { createSchemaValidator } from "../../src/node/schema-validator.js";
+import { deref as derefIn, escapePointer } from "../../src/shared/pointer.js";
 
 type Json = Record<string, any>;
 const document = spec as Json;

@@ -6,8 +6,8 @@
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as contract from "../../generated/contract.js";
-import { createSchemaValidator } from "../../src/contract/schema-validator.js";
 import { type RunningMock, startMock } from "../../src/mock/server.js";
+import { createSchemaValidator } from "../../src/node/schema-validator.js";
 import { GOOD_HEADERS, rawRequest } from "../helpers/http.js";
 
 const validator = createSchemaValidator();

@@ -7,8 +7,8 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as contract from "../../generated/contract.js";
 import spec from "../../generated/openapi.json" with { type: "json" };
-import { createSchemaValidator, responseSchemaPointer } from "../../src/contract/schema-validator.js";
 import { type RunningMock, startMock } from "../../src/mock/server.js";
+import { createSchemaValidator, responseSchemaPointer } from "../../src/node/schema-validator.js";
 import { GOOD_HEADERS, type RawResponse, rawRequest } from "../helpers/http.js";
 
 const validator = createSchemaValidator();

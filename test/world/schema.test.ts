@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import spec from "../../generated/openapi.json" with { type: "json" };
-import { createSchemaValidator } from "../../src/contract/schema-validator.js";
+import { createSchemaValidator } from "../../src/node/schema-validator.js";
 import { createWorld, MAX_USERS } from "../../src/world/index.js";
 import type { Message, User } from "../../src/world/types.js";
 import { everyChat, SEEDS } from "./helpers.js";

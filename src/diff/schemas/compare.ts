@@ -9,7 +9,7 @@
  * next twice, 16 levels deep, have 2^16 routes to the last; walking every route took seconds, then minutes. The
  * places a change is seen in are then read off the nodes (routes.ts), each link followed once per entry point.
  */
-import type { Located } from "../../contract/pointer.js";
+import type { Located } from "../../shared/pointer.js";
 import type { DiffContext, Observation } from "../context.js";
 import { compareBounds } from "./bounds.js";
 import { boundsRule } from "./direction.js";

@@ -1,5 +1,5 @@
 /** An object's properties, matched by name (whether each is there and required), and whether it is closed. */
-import type { Located } from "../../contract/pointer.js";
+import type { Located } from "../../shared/pointer.js";
 import { pairBy, type Rule } from "../context.js";
 import { ruleFor, show } from "./direction.js";
 import type { SchemaScope } from "./scope.js";

@@ -3,7 +3,7 @@
  * response's), and how to report an observation or compare a pair of sub-schemas. A check never sees the path from
  * the operation down to it: observations are placed once the comparison is done (see compare.ts).
  */
-import type { Located } from "../../contract/pointer.js";
+import type { Located } from "../../shared/pointer.js";
 import type { Document, KnownRule, Pointers } from "../context.js";
 
 /**

@@ -2,7 +2,7 @@
  * oneOf/anyOf unions: members matched by discriminator value when every member has one, else by position; a
  * member gained or lost is a rule of its own, a matched pair is compared like any schema.
  */
-import { follow, type Located } from "../../contract/pointer.js";
+import { follow, type Located } from "../../shared/pointer.js";
 import { type Document, pairBy, type Rule } from "../context.js";
 import { ruleFor, show } from "./direction.js";
 import type { SchemaScope } from "./scope.js";

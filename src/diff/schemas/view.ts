@@ -4,7 +4,8 @@
  * So moving a schema into components, splitting it into allOf parts, or switching between the two nullable
  * spellings changes nothing here. Each constraint keeps the pointer of the keyword it came from.
  */
-import { childPointer, follow, isObject, type Located, resolvePointer } from "../../contract/pointer.js";
+import { isObject } from "../../shared/json.js";
+import { childPointer, follow, type Located, resolveRef } from "../../shared/pointer.js";
 import { MAX_SCHEMA_DEPTH } from "./scope.js";
 
 export interface Sourced<T> {
@@ -91,7 +92,7 @@ function single(document: unknown, located: Located, visiting: Set<string>): Sch
     const { $ref: _ref, ...siblings } = node;
     const inner = single(
       document,
-      { node: resolvePointer(document, target), pointer: target },
+      { node: resolveRef(document, target), pointer: target },
       new Set([...visiting, target]),
     );
     // In 3.1, keywords beside a $ref apply too, as if both were allOf parts.

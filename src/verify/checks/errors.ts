@@ -3,7 +3,7 @@
  * 406 without the vendor Accept, 400 for each documented parameter bound and for non-integers, 404 for
  * unknown records, and 405 for POST (only with probeMethods).
  */
-import * as contract from "../../../generated/contract.js";
+import * as contract from "../../contract/facts.js";
 import { declares, type Operation } from "../../contract/facts.js";
 import { type Check, type CheckContext, withPath } from "../check.js";
 import { expectStatus } from "../conformance.js";

@@ -6,9 +6,11 @@
  */
 import fc from "fast-check";
 import type { Operation } from "../../contract/facts.js";
+import type { Json } from "../../shared/json.js";
+import { fillPath } from "../../shared/path-template.js";
 import type { Check } from "../check.js";
 import { bodyStart, conforms, type Finding } from "../conformance.js";
-import { documentedMaximum, type Json, parameterSchema, query } from "../requests.js";
+import { documentedMaximum, parameterSchema, query } from "../requests.js";
 
 interface Choice {
   value: string;
@@ -59,9 +61,10 @@ export function generatedCheck(operation: Operation): Check {
       const samples = fc.sample(arbitrary, { seed: context.seed, numRuns: context.generatedRuns });
       const findings: Finding[] = [];
       for (const sample of samples) {
-        let path: string = operation.path;
-        for (const [name, choice] of Object.entries(sample.path))
-          path = path.replace(`{${name}}`, encodeURIComponent(choice.value));
+        const path = fillPath(
+          operation.path,
+          Object.fromEntries(Object.entries(sample.path).map(([name, choice]) => [name, choice.value])),
+        );
         const queryChoices = Object.entries(sample.query).filter(
           (entry): entry is [string, Choice] => entry[1] !== undefined,
         );

@@ -2,11 +2,13 @@
  * Pagination, for each list operation: `offset` and `limit` echoed, a bounded walk over every page
  * (consistent `total`, no page longer than `limit`, no id twice), and an empty page past `total`.
  */
-import * as contract from "../../../generated/contract.js";
+
 import type { Operation } from "../../contract/facts.js";
+import * as contract from "../../contract/facts.js";
+import type { Json } from "../../shared/json.js";
 import { type Check, withPath } from "../check.js";
 import { excerpt, expectStatus, type Finding } from "../conformance.js";
-import { type Json, query } from "../requests.js";
+import { query } from "../requests.js";
 
 export function paginationChecks(operation: Operation): Check[] {
   const listKey = operation.listKey!;

@@ -3,6 +3,7 @@
  * Making a user costs tens of microseconds and serializing a page more, and a mock answers the same pages again
  * and again: remembering what was made keeps it as fast as Prism. The bounds keep memory flat under any traffic:
  * a count alone did not (2,000 answers of 6 MB each, issue 19), so every value is weighed as it is made.
+ * Browser-safe, used by the world and the mock alike (see json.ts for why src/shared/).
  */
 export interface MemoBounds<T> {
   /** At most this many values. */

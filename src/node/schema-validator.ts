@@ -1,5 +1,6 @@
 /**
- * JSON Schema validation against openapi.yaml, shared by `verify` and the tests.
+ * JSON Schema validation against openapi.yaml, shared by `verify`, the world file loader and the tests. Node-only
+ * (ajv, an optional peer, with code generation), so it lives in src/node/, not in the browser-safe src/contract/.
  *
  * ajv's 2020-12 dialect is the one OpenAPI 3.1 uses (draft-07 validators get `type: [string, "null"]`,
  * `const` and `unevaluatedProperties` wrong). Every violation names the JSON pointer into
@@ -13,7 +14,7 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import spec from "../../generated/openapi.json" with { type: "json" };
-import { escapePointer, resolvePointer } from "./pointer.js";
+import { escapePointer, resolvePointer } from "../shared/pointer.js";
 
 // ajv-formats is CommonJS with `exports.default`; under NodeNext the import is the whole module.
 const addFormats = addFormatsModule.default;

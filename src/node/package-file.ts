@@ -1,6 +1,7 @@
 /**
- * Files shipped at the package root (openapi.yaml, redocly.yaml), found from src/contract/ or from
- * dist/src/contract/.
+ * Files shipped at the package root (openapi.yaml, redocly.yaml), found from src/node/ or from
+ * dist/src/node/. Node-only (node:fs): src/node/ holds what needs Node or ajv, so that src/shared/ and
+ * src/contract/ stay browser-safe.
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -9,7 +10,7 @@ import { fileURLToPath } from "node:url";
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 export function packageFile(name: string): string {
-  // src/contract/ is two levels below the root; dist/src/contract/ is three.
+  // src/node/ is two levels below the root; dist/src/node/ is three.
   const candidates = [path.resolve(here, "../..", name), path.resolve(here, "../../..", name)];
   const found = candidates.find((candidate) => existsSync(candidate));
   if (!found)

@@ -1,6 +1,6 @@
 /** The bounded memo: the same value for the same key while remembered, never more than its count or its bytes. */
 import { describe, expect, it } from "vitest";
-import { boundedMemo, stringBytes } from "../../src/world/memo.js";
+import { boundedMemo, stringBytes } from "../../src/shared/memo.js";
 
 describe("boundedMemo", () => {
   it("makes each key once while remembered, and forgets the oldest past its count", () => {
