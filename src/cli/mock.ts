@@ -1,6 +1,6 @@
 /** `signalzen-api mock`: the mock server and its world, until Ctrl-C or SIGTERM. */
 import * as contract from "../../generated/contract.js";
-import { createWorld } from "../world/index.js";
+import { checkWorldOptions } from "../world/index.js";
 import { importOptional, integerOption, parse, UsageError } from "./options.js";
 import { USAGE } from "./usage.js";
 
@@ -23,7 +23,7 @@ function failRateOption(value: string | undefined): number | undefined {
 function assetsBaseOption(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   try {
-    createWorld({ users: 0, assetsBase: value });
+    checkWorldOptions({ assetsBase: value });
   } catch (error) {
     throw new UsageError(`--assets-base: ${(error as Error).message}`);
   }

@@ -15,10 +15,10 @@ export async function world(args: string[]): Promise<void> {
   });
   if (values.help) return void console.log(USAGE);
   const users = integerOption("users", values.users, 0, 1_000_000);
-  const { createWorld } = await import("../world/index.js");
-  let generated: ReturnType<typeof createWorld>;
+  const { generateWorld } = await import("../world/index.js");
+  let generated: ReturnType<typeof generateWorld>;
   try {
-    generated = createWorld({
+    generated = generateWorld({
       ...(values.seed !== undefined && { seed: values.seed }),
       ...(users !== undefined && { users }),
       ...(values["assets-base"] !== undefined && { assetsBase: values["assets-base"] }),

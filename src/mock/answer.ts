@@ -3,8 +3,8 @@ import * as contract from "../../generated/contract.js";
 import type { Operation } from "../contract/facts.js";
 import type { World } from "../world/index.js";
 import { boundedMemo, stringBytes } from "../world/memo.js";
-import { errorResponse, jsonResponse, type MockResponse } from "./exchange.js";
 import type { Parameters } from "./parameters.js";
+import { errorResponse, jsonResponse, type MockResponse } from "./responses.js";
 
 const examples: Readonly<Record<string, Readonly<Record<string, unknown>>>> = contract.successExamples;
 

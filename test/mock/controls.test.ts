@@ -14,7 +14,7 @@ import { createSignalZenClient, ServiceUnavailableError } from "../../src/client
 import { createMockHandler } from "../../src/mock/handler.js";
 import { createHandlers, mockError } from "../../src/mock/msw.js";
 import { type RunningMock, startMock } from "../../src/mock/server.js";
-import { createWorld, DEFAULT_ASSETS_BASE } from "../../src/world/index.js";
+import { DEFAULT_ASSETS_BASE, generateWorld } from "../../src/world/index.js";
 import { assetUrls } from "../helpers/assets.js";
 import { caught } from "../helpers/caught.js";
 import { GOOD_HEADERS, rawRequest } from "../helpers/http.js";
@@ -83,7 +83,7 @@ describe("Prefer, per request", () => {
   });
 
   it("latency=MS delays that answer alone, whatever the scenario's latency", async () => {
-    const handler = createMockHandler({ world: createWorld({ users: 3 }), seed: "p", latency: 50 });
+    const handler = createMockHandler({ users: 3, seed: "p", latency: 50 });
     const request = (prefer?: string) => ({
       method: "GET",
       path: "/users/1",
@@ -244,7 +244,7 @@ describe("MSW for tests", () => {
     try {
       const response = await fetch("http://localhost:5173/api/signalzen/users/3", { headers: GOOD_HEADERS });
       expect(response.status).toBe(200);
-      expect(await response.json()).toEqual(createWorld({ seed: "controls", users: 30 }).getUser(3));
+      expect(await response.json()).toEqual(generateWorld({ seed: "controls", users: 30 }).getUser(3));
       expect((await fetch("http://localhost:5173/api/signalzen/nope", { headers: GOOD_HEADERS })).status).toBe(404);
     } finally {
       proxy.close();
@@ -264,7 +264,7 @@ describe("MSW for tests", () => {
     page.location = new URL("http://localhost:5173/users");
     try {
       const sz = createSignalZenClient({ baseUrl: "/api/signalzen", retry: false });
-      expect(await sz.users.get(3)).toEqual(createWorld({ seed: "controls", users: 30 }).getUser(3));
+      expect(await sz.users.get(3)).toEqual(generateWorld({ seed: "controls", users: 30 }).getUser(3));
       expect((await sz.users.list({ limit: 2 })).total).toBe(30);
       // What the proxy route does not add: a malformed Authorization sent by the page is still the contract's 401.
       const refused = await fetch("http://localhost:5173/api/signalzen/users/3", {
@@ -300,7 +300,7 @@ describe("MSW for tests", () => {
 });
 
 describe("placeholders for every avatar and file", () => {
-  const world = createWorld({ seed: "controls", users: 30 });
+  const world = generateWorld({ seed: "controls", users: 30 });
   const urls = assetUrls(world);
   const typeOf = (url: string) =>
     /\.(png|jpe?g)$/.test(url)
