@@ -191,6 +191,16 @@ describe("the scenario at run time", () => {
     );
   });
 
+  it("a world is given as data or shaped by seed, users and assetsBase, never both, in MSW as in the server", () => {
+    const data = generateWorld({ users: 2 }).toData();
+    for (const shape of [{ seed: "x" }, { users: 2 }, { assetsBase: DEFAULT_ASSETS_BASE }]) {
+      expect(() => createHandlers({ data, ...shape })).toThrow(
+        "give data, or seed, users and assetsBase to generate a world, not both",
+      );
+    }
+    expect(createHandlers({ data }).scenario.get().failRate).toBe(0);
+  });
+
   it("the mock's own paths are never the API's: another /__signalzen path is a 404, the API is untouched", async () => {
     const other = await rawRequest(`${mock.url}/__signalzen/users`, { headers: GOOD_HEADERS });
     expect(other.status).toBe(404);
