@@ -56,7 +56,7 @@ export interface MockHost {
 }
 
 /** A request that passed every rule, as the host's request validator sees it. */
-export interface AcceptedRequest {
+interface AcceptedRequest {
   request: MockRequest;
   route: Route;
   parameters: Parameters;
@@ -67,7 +67,7 @@ export type RequestValidator = (
   accepted: AcceptedRequest,
 ) => Promise<MockResponse | undefined> | MockResponse | undefined;
 
-export interface HandledRequest {
+interface HandledRequest {
   response: MockResponse;
   /** How long the host waits before sending it (the latency control). */
   delayMs: number;
