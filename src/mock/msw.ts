@@ -29,7 +29,7 @@ export interface HandlersOptions extends ScenarioOptions {
   seed?: string;
   /** How many users, 0 to 1,000,000. @default 250 */
   users?: number;
-  /** Serve this world (the load format of `signalzen-api world`) instead of a generated one (not with `seed`, `users` or `assetsBase`). */
+  /** Serve this world (the load format of `signalzen-api world`), not one of `seed`, `users` and `assetsBase`. */
   data?: WorldData;
   /** Only this Bearer secret is accepted; others get 401. @default any non-empty secret */
   secret?: string;
@@ -44,8 +44,8 @@ export interface HandlersOptions extends ScenarioOptions {
    */
   baseUrl?: string;
   /**
-   * Where the generated world's avatars and files are (a world given as `data` keeps its own URLs). Every URL
-   * under it is answered with a placeholder, and so is `/__signalzen/assets/` under `baseUrl`.
+   * Where the generated world's avatars and files are (not with `data`, whose records carry their own). Every
+   * URL under it is answered with a placeholder, and so is `/__signalzen/assets/` under `baseUrl`.
    * @default DEFAULT_ASSETS_BASE, "http://127.0.0.1:4010/__signalzen/assets" (what the default mock server serves)
    */
   assetsBase?: string;
