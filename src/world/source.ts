@@ -36,12 +36,14 @@ export function planWorld(
   const { data, seed, users, assetsBase } = source;
   if (data === undefined) {
     checkWorldOptions(source);
-    return (defaultAssetsBase) =>
-      generateWorld({
+    return (defaultAssetsBase) => {
+      const base = assetsBase ?? defaultAssetsBase;
+      return generateWorld({
         ...(seed !== undefined && { seed }),
         ...(users !== undefined && { users }),
-        ...((assetsBase ?? defaultAssetsBase) !== undefined && { assetsBase: assetsBase ?? defaultAssetsBase }),
+        ...(base !== undefined && { assetsBase: base }),
       });
+    };
   }
   if (seed !== undefined || users !== undefined || assetsBase !== undefined) {
     throw new RangeError("give data, or seed, users and assetsBase to generate a world, not both");
