@@ -146,7 +146,7 @@ const msw = await bundleBytes("src/mock/msw.ts", ["msw"]);
 console.log(`world_generator_min_gzip_bytes: ${world}`);
 console.log(`msw_entry_min_gzip_bytes: ${msw}`);
 console.log(`msw_entry_world_share: ${(world / msw).toFixed(3)}`);
-console.log(`fixtures_entry_min_gzip_bytes: ${await bundleBytes("src/mock/fixtures.ts")}`);
+console.log(`fixtures_entry_min_gzip_bytes: ${await bundleBytes("src/world/fixtures.ts")}`);
 console.log(
   `# ${CONNECTIONS} connections, ${SECONDS}s x ${ROUNDS} interleaved rounds, best round; GET /users with both headers; ` +
     `start-up: median of ${STARTS} interleaved starts to the first 200; sizes: esbuild minified, gzip -9, msw external`,

@@ -9,7 +9,7 @@
  *   fresh 1,000,000-user world: what is far away costs no more than what is near.
  */
 import { gzipSync } from "node:zlib";
-import { createWorld, DEFAULT_USERS, MAX_USERS } from "../src/world/index.js";
+import { DEFAULT_USERS, generateWorld, MAX_USERS } from "../src/world/index.js";
 import { bundleEntry } from "../test/helpers/bundle.js";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
@@ -30,22 +30,22 @@ console.log(`world_generator_min_bytes: ${Buffer.byteLength(bundle)}`);
 console.log(`world_generator_min_gzip_bytes: ${gzipSync(bundle, { level: 9 }).length}`);
 
 // Warm up both paths before measuring.
-timeMs(() => createWorld({ users: MAX_USERS }).listUsers(0, 50), 50);
-timeMs(() => createWorld().listUsers(0, 50), 50);
+timeMs(() => generateWorld({ users: MAX_USERS }).listUsers(0, 50), 50);
+timeMs(() => generateWorld().listUsers(0, 50), 50);
 
 const ratios: number[] = [];
 const createUs: number[] = [];
 const firstPage = { default: [] as number[], million: [] as number[] };
 const far = { page: [] as number[], chat: [] as number[] };
 for (let round = 0; round < ROUNDS; round++) {
-  const small = timeMs(() => createWorld({ users: DEFAULT_USERS }), CREATIONS);
-  const big = timeMs(() => createWorld({ users: MAX_USERS }), CREATIONS);
+  const small = timeMs(() => generateWorld({ users: DEFAULT_USERS }), CREATIONS);
+  const big = timeMs(() => generateWorld({ users: MAX_USERS }), CREATIONS);
   ratios.push(big / small);
   createUs.push(small * 1000);
-  firstPage.default.push(timeMs(() => createWorld().listUsers(0, 50), PAGES));
-  firstPage.million.push(timeMs(() => createWorld({ users: MAX_USERS }).listUsers(0, 50), PAGES));
-  far.page.push(timeMs(() => createWorld({ users: MAX_USERS }).listUsers(MAX_USERS - 50, 50), PAGES));
-  far.chat.push(timeMs(() => createWorld({ users: MAX_USERS }).listMessages(MAX_USERS, 0, 50), PAGES));
+  firstPage.default.push(timeMs(() => generateWorld().listUsers(0, 50), PAGES));
+  firstPage.million.push(timeMs(() => generateWorld({ users: MAX_USERS }).listUsers(0, 50), PAGES));
+  far.page.push(timeMs(() => generateWorld({ users: MAX_USERS }).listUsers(MAX_USERS - 50, 50), PAGES));
+  far.chat.push(timeMs(() => generateWorld({ users: MAX_USERS }).listMessages(MAX_USERS, 0, 50), PAGES));
 }
 
 const fixed = (value: number, digits = 3) => value.toFixed(digits);

@@ -15,7 +15,7 @@ export default defineConfig({
       { find: /^@signalzen\/api$/, replacement: source("client/index.ts") },
       { find: /^@signalzen\/api\/query$/, replacement: source("query/index.ts") },
       { find: /^@signalzen\/api\/msw$/, replacement: source("mock/msw.ts") },
-      { find: /^@signalzen\/api\/fixtures$/, replacement: source("mock/fixtures.ts") },
+      { find: /^@signalzen\/api\/fixtures$/, replacement: source("world/fixtures.ts") },
     ],
   },
   // In development without MSW, the proxy route: /api/signalzen goes to the mock (`npx signalzen-api mock`) with

@@ -2,7 +2,7 @@
 import * as contract from "../contract/facts.js";
 import { describeScenario, FAIL_STATUSES } from "../mock/scenario.js";
 import { importPeer } from "../node/optional-peer.js";
-import { ASSETS_PATH, createWorld, DEFAULT_SEED, DEFAULT_USERS, MAX_USERS } from "../world/index.js";
+import { ASSETS_PATH, checkWorldOptions, DEFAULT_SEED, DEFAULT_USERS, MAX_USERS } from "../world/index.js";
 import { type CommandHelp, formatHelp } from "./help.js";
 import { integerOption, parse, UsageError } from "./options.js";
 
@@ -73,7 +73,7 @@ function failRateOption(value: string | undefined): number | undefined {
 function assetsBaseOption(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   try {
-    createWorld({ users: 0, assetsBase: value });
+    checkWorldOptions({ assetsBase: value });
   } catch (error) {
     throw new UsageError(`--assets-base: ${(error as Error).message}`);
   }

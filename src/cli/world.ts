@@ -3,7 +3,7 @@ import { once } from "node:events";
 import { createWriteStream, openSync } from "node:fs";
 import path from "node:path";
 import { finished } from "node:stream/promises";
-import { createWorld, DEFAULT_ASSETS_BASE, DEFAULT_SEED, DEFAULT_USERS, MAX_USERS } from "../world/index.js";
+import { DEFAULT_ASSETS_BASE, DEFAULT_SEED, DEFAULT_USERS, generateWorld, MAX_USERS } from "../world/index.js";
 import { type CommandHelp, formatHelp } from "./help.js";
 import { integerOption, parse, UsageError } from "./options.js";
 
@@ -28,9 +28,9 @@ export async function world(args: string[]): Promise<void> {
   const values = parse(args, WORLD_HELP.options);
   if (values.help) return void console.log(formatHelp(WORLD_HELP));
   const users = integerOption("users", values.users, 0, MAX_USERS);
-  let generated: ReturnType<typeof createWorld>;
+  let generated: ReturnType<typeof generateWorld>;
   try {
-    generated = createWorld({
+    generated = generateWorld({
       ...(values.seed !== undefined && { seed: values.seed }),
       ...(users !== undefined && { users }),
       ...(values["assets-base"] !== undefined && { assetsBase: values["assets-base"] }),

@@ -1,11 +1,10 @@
 /** The 200 answer of a request that passed every rule: from the world, or a named example on request. */
-
 import type { Operation } from "../contract/facts.js";
 import * as contract from "../contract/facts.js";
 import { boundedMemo, stringBytes } from "../shared/memo.js";
 import type { World } from "../world/index.js";
-import { errorResponse, jsonResponse, type MockResponse } from "./exchange.js";
 import type { Parameters } from "./parameters.js";
+import { errorResponse, jsonResponse, type MockResponse } from "./responses.js";
 
 const examples: Readonly<Record<string, Readonly<Record<string, unknown>>>> = contract.successExamples;
 

@@ -4,7 +4,7 @@
  * file a short text. Each is made in code from the URL's path alone (no binary blobs, no seed, no clock), so
  * both hosts send the same bytes for the same URL. Browser-safe: no Node built-ins.
  */
-import { errorResponse, type MockResponse } from "./exchange.js";
+import { errorResponse, type MockResponse } from "./responses.js";
 
 /** An answer whose body may be bytes (a placeholder) rather than text. */
 export interface AssetResponse {

@@ -11,7 +11,8 @@
 import { ASSETS_PATH, MOCK_PATH } from "../world/index.js";
 import { type AssetResponse, placeholder } from "./assets.js";
 import { preflight, withCors } from "./cors.js";
-import { errorResponse, type MockRequest, type MockResponse } from "./exchange.js";
+import type { MockRequest } from "./request.js";
+import { controlResponse, errorResponse, type MockResponse } from "./responses.js";
 import type { ScenarioChange, ScenarioControl } from "./scenario.js";
 
 export const SCENARIO_PATH = `${MOCK_PATH}/scenario`;
@@ -20,17 +21,11 @@ const CONTROLS = ["latency", "failRate", "failStatus", "rateLimit"];
 /** A scenario change is a few fields: a larger body is refused unread. */
 export const MAX_CONTROL_BODY_BYTES = 16 * 1024;
 
-const json = (status: number, body: unknown): MockResponse => ({
-  status,
-  headers: { "Content-Type": "application/json", "Cache-Control": "no-store" },
-  body: JSON.stringify(body),
-});
-
 const bad = (message: string) => errorResponse(400, message, [{ location: "body", message: message.slice(0, 200) }]);
 
 function changeScenario(method: string, body: string | undefined, scenario: ScenarioControl): MockResponse {
-  if (method === "GET" || method === "HEAD") return json(200, scenario.get());
-  if (method === "DELETE") return json(200, scenario.reset());
+  if (method === "GET" || method === "HEAD") return controlResponse(scenario.get());
+  if (method === "DELETE") return controlResponse(scenario.reset());
   if (method !== "PATCH") {
     const message = `${method.slice(0, 20)} is not allowed on ${SCENARIO_PATH}: GET reads the controls, PATCH changes them, DELETE resets them.`;
     return errorResponse(405, message, undefined, { Allow: SCENARIO_METHODS });
@@ -51,7 +46,7 @@ function changeScenario(method: string, body: string | undefined, scenario: Scen
     return bad(`Unknown control ${JSON.stringify(unknown[0]!.slice(0, 50))}; the controls are ${CONTROLS.join(", ")}.`);
   }
   try {
-    return json(200, scenario.set(change as ScenarioChange));
+    return controlResponse(scenario.set(change as ScenarioChange));
   } catch (error) {
     if (error instanceof RangeError) return bad(error.message);
     throw error;
@@ -60,15 +55,15 @@ function changeScenario(method: string, body: string | undefined, scenario: Scen
 
 /**
  * The answer to a request on the mock's own paths (`request.path` relative to where the host serves the API),
- * or undefined when the path is the API's. `readBody` gives the body as text, or undefined when it is larger
+ * or undefined when the path is the API's. `readControlBody` gives the body as text, or undefined when it is larger
  * than MAX_CONTROL_BODY_BYTES; it is called only for a PATCH of the scenario.
  */
 export async function ownPathAnswer(
   request: MockRequest,
   handler: { scenario: ScenarioControl; redact(text: string): string },
-  readBody: () => Promise<string | undefined>,
+  readControlBody: () => Promise<string | undefined>,
 ): Promise<AssetResponse | undefined> {
-  const answer = await answerOwnPath(request, handler.scenario, readBody);
+  const answer = await answerOwnPath(request, handler.scenario, readControlBody);
   // A message may quote what was sent (a control's name); the required secret never goes back out.
   return answer && typeof answer.body === "string" ? { ...answer, body: handler.redact(answer.body) } : answer;
 }
@@ -76,13 +71,16 @@ export async function ownPathAnswer(
 async function answerOwnPath(
   request: MockRequest,
   scenario: ScenarioControl,
-  readBody: () => Promise<string | undefined>,
+  readControlBody: () => Promise<string | undefined>,
 ): Promise<AssetResponse | undefined> {
   const { method, path } = request;
   if (path === SCENARIO_PATH) {
     const early = preflight(request, SCENARIO_METHODS);
     if (early) return early;
-    return withCors(request, changeScenario(method, method === "PATCH" ? await readBody() : undefined, scenario));
+    return withCors(
+      request,
+      changeScenario(method, method === "PATCH" ? await readControlBody() : undefined, scenario),
+    );
   }
   if (path.startsWith(`${ASSETS_PATH}/`)) return placeholder(method, path.slice(ASSETS_PATH.length));
   if (path === MOCK_PATH || path.startsWith(`${MOCK_PATH}/`)) {

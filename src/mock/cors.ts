@@ -4,7 +4,8 @@
  * admitting a header is not accepting it: the actual request still goes through every rule of the contract
  * (Accept, Authorization, Prefer are checked there, whatever the preflight said).
  */
-import type { MockRequest, MockResponse } from "./exchange.js";
+import type { MockRequest } from "./request.js";
+import { emptyResponse, type MockResponse } from "./responses.js";
 
 // Read by the client and the app: Retry-After for waiting, WWW-Authenticate and Allow for the 401 and 405.
 const EXPOSED_HEADERS = "Retry-After, WWW-Authenticate, Allow";
@@ -41,5 +42,5 @@ export function preflight(request: MockRequest, methods = "GET"): MockResponse |
     "Access-Control-Max-Age": "600",
     Vary: "Origin, Access-Control-Request-Headers",
   };
-  return { status: 204, headers, body: "" };
+  return emptyResponse(204, headers);
 }

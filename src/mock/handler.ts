@@ -1,19 +1,23 @@
 /**
- * One mock, two hosts: `createMockHandler` turns a request into the one response the contract says,
- * and both the Node server (server.ts) and the MSW handlers (msw.ts) call it, so neither keeps a rule of
- * its own. The order: CORS preflight, the contract's rules (rules.ts), the host's engine (the server
- * asks Prism to validate; MSW has none), the scenario controls, `Prefer` (prefer.ts), then the world's answer.
- * CORS is cors.ts; the mock's own paths (`/__signalzen/...`) are control.ts.
+ * One mock, two hosts: `createMockHandler` checks every option, builds the world once and turns a request into
+ * the one response the contract says. Both the Node server (server.ts) and the MSW handlers (msw.ts) call it, so
+ * neither keeps a rule or an option check of its own; a host only turns its request into a `MockRequest`
+ * (request.ts) and writes the response it gets back (every one made by responses.ts). The order: CORS preflight,
+ * the contract's rules (rules.ts), the host's request validator (the server's is Prism; MSW has none), the
+ * scenario controls, `Prefer` (prefer.ts), then the world's answer (answer.ts). CORS is cors.ts; the mock's own
+ * paths (`/__signalzen/...`) are control.ts.
  */
 
 import { secretRedactor } from "../contract/redact.js";
-import type { World } from "../world/index.js";
+import { DEFAULT_SEED, type World } from "../world/index.js";
+import { type DataCheck, planWorld, type WorldSource } from "../world/source.js";
 import { createWorldAnswers, namedExample } from "./answer.js";
 import { preflight, withCors } from "./cors.js";
-import type { MockRequest, MockResponse } from "./exchange.js";
 import type { Parameters } from "./parameters.js";
 import { checkPreference, PREFERRED_400, type Preference, readPreference } from "./prefer.js";
 import { scrubQuotes } from "./quotes.js";
+import type { MockRequest } from "./request.js";
+import { type MockResponse, madeUpError } from "./responses.js";
 import type { Route } from "./route.js";
 import {
   bearerToken,
@@ -24,29 +28,46 @@ import {
   checkParameters,
   checkPath,
 } from "./rules.js";
-import { createScenario, MAX_LATENCY_MS, madeUpError, type ScenarioControl, type ScenarioOptions } from "./scenario.js";
+import {
+  checkScenario,
+  createScenario,
+  MAX_LATENCY_MS,
+  type ScenarioControl,
+  type ScenarioOptions,
+} from "./scenario.js";
 
-export interface HandlerOptions extends ScenarioOptions {
-  world: World;
+/** What every host's mock is made from: the world, the secret and the scenario controls. */
+export interface MockHandlerOptions extends ScenarioOptions, WorldSource {
   /** Only this Bearer secret is accepted; any non-empty one when undefined. */
   secret?: string;
-  /** Seeds the scenario controls' draws. */
-  seed: string;
   /** For tests of the rate limit. @default Date.now */
   now?: () => number;
 }
 
-/** A request that passed every rule, as the host's engine sees it. */
-export interface AcceptedRequest {
+/** What a host adds to the options: what only it knows or can do. */
+export interface MockHost {
+  /**
+   * Where a generated world's avatars and files are unless `assetsBase` says: the host's own placeholders.
+   * @default DEFAULT_ASSETS_BASE, the default mock server's
+   */
+  assetsBase?: string;
+  /** Prism's check, between the rules and the answer (the Node server); none in the browser. */
+  validateRequest?: RequestValidator;
+}
+
+/** A request that passed every rule, as the host's request validator sees it. */
+interface AcceptedRequest {
   request: MockRequest;
   route: Route;
   parameters: Parameters;
 }
 
-/** The host's extra check between the rules and the answer: a response replaces the answer. */
-export type Engine = (accepted: AcceptedRequest) => Promise<MockResponse | undefined> | MockResponse | undefined;
+/** The host's check between the rules and the answer: a response (a refusal) replaces the answer. */
+export type RequestValidator = (
+  accepted: AcceptedRequest,
+) => Promise<MockResponse | undefined> | MockResponse | undefined;
 
-export interface HandledRequest {
+interface HandledRequest {
   response: MockResponse;
   /** How long the host waits before sending it (the latency control). */
   delayMs: number;
@@ -62,10 +83,29 @@ function checkSecret(secret: string | undefined): void {
   }
 }
 
-export function createMockHandler(options: HandlerOptions) {
-  const { world, secret } = options;
-  checkSecret(secret);
-  const scenario = createScenario(options, options.now);
+export type MockHandler = ReturnType<typeof startHandler>;
+
+/**
+ * Checks every option (a RangeError says which and why) before anything is built or taken: the mock server
+ * calls this before it listens, and `start` once it knows its URL, the default assets base. `checkData` checks
+ * a world given as data (the server's also validates each record with ajv; the default checks the rules).
+ */
+export function prepareMock(options: MockHandlerOptions, checkData?: DataCheck) {
+  checkSecret(options.secret);
+  checkScenario(options);
+  const world = planWorld(options, checkData);
+  return { start: (host: MockHost = {}) => startHandler(options, world(host.assetsBase), host.validateRequest) };
+}
+
+/** The mock for a host that knows its default assets base up front (MSW, tests): checked, built, ready. */
+export function createMockHandler(options: MockHandlerOptions, host: MockHost = {}): MockHandler {
+  return prepareMock(options).start(host);
+}
+
+function startHandler(options: MockHandlerOptions, world: World, validateRequest: RequestValidator | undefined) {
+  const { secret } = options;
+  // The world's seed seeds the scenario's draws too (a world given as data, the default seed's).
+  const scenario = createScenario({ ...options, seed: options.seed ?? DEFAULT_SEED }, options.now);
   const answer = createWorldAnswers(world);
   // An answer may quote what was sent (a path, an Accept header); the required secret never goes back out.
   const redact: (text: string) => string = secret === undefined ? (text) => text : secretRedactor(secret);
@@ -75,11 +115,7 @@ export function createMockHandler(options: HandlerOptions) {
   let answers = 0;
   let scenarioRequests = 0;
 
-  async function decide(
-    request: MockRequest,
-    engine: Engine | undefined,
-    preference: Preference,
-  ): Promise<MockResponse> {
+  async function decide(request: MockRequest, preference: Preference): Promise<MockResponse> {
     const route = checkPath(request);
     if ("status" in route) return route;
     const { operation } = route;
@@ -94,8 +130,8 @@ export function createMockHandler(options: HandlerOptions) {
     if ("status" in parameters) return parameters;
     // Numbered in arrival order, before anything asynchronous, so concurrent requests draw as sequential ones do.
     const number = ++scenarioRequests;
-    const fromEngine = await engine?.({ request, route, parameters });
-    if (fromEngine) return fromEngine;
+    const refused = await validateRequest?.({ request, route, parameters });
+    if (refused) return refused;
     const retryAfter = preference.retryAfter === undefined ? undefined : Number(preference.retryAfter);
     const limited = scenario.rateLimited(bearerToken(request)!) ?? scenario.failure(number, retryAfter);
     if (limited) return limited;
@@ -111,14 +147,16 @@ export function createMockHandler(options: HandlerOptions) {
   }
 
   return {
+    /** The world being served. */
+    world,
     /** The response to a request, and how long to wait before sending it. */
-    async handle(request: MockRequest, engine?: Engine): Promise<HandledRequest> {
+    async handle(request: MockRequest): Promise<HandledRequest> {
       const early = preflight(request);
       if (early) return { response: scrub(early), delayMs: 0 };
       // The draw is made even when `Prefer: latency=` replaces it, so later requests keep their delays.
       const drawn = scenario.delay(++answers);
       const preference = readPreference(request);
-      const response = withCors(request, await decide(request, engine, preference));
+      const response = withCors(request, await decide(request, preference));
       const asked = Number(preference.latency ?? Number.NaN); // checked by checkPreference: a refused one is not used
       const delayMs = /^\d{1,5}$/.test(preference.latency ?? "") && asked <= MAX_LATENCY_MS ? asked : drawn;
       return { response: scrub(response), delayMs };

@@ -10,7 +10,7 @@ import { packageFile } from "../node/package-file.js";
 import { MOCK_PATH } from "../world/index.js";
 import type { AssetResponse } from "./assets.js";
 import { SCENARIO_PATH } from "./control.js";
-import type { MockRequest } from "./exchange.js";
+import type { MockRequest } from "./request.js";
 import { describeScenario, type Scenario } from "./scenario.js";
 
 export const DOCS_PATH = `${MOCK_PATH}/docs`;

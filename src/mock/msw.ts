@@ -16,33 +16,20 @@ import { delay, HttpResponse, http } from "msw";
 import { hasCredentials, hasQueryOrFragment, isPath, shownUrl } from "../contract/base-url.js";
 import * as contract from "../contract/facts.js";
 import { errorFact } from "../contract/facts.js";
-import {
-  checkWorldData,
-  createWorld,
-  DEFAULT_ASSETS_BASE,
-  DEFAULT_SEED,
-  type World,
-  type WorldData,
-  worldFromData,
-} from "../world/index.js";
+import { DEFAULT_ASSETS_BASE, DEFAULT_SEED, type WorldData } from "../world/index.js";
 import { placeholder } from "./assets.js";
 import { MAX_CONTROL_BODY_BYTES, ownPathAnswer } from "./control.js";
-import { announcesBody, type MockRequest } from "./exchange.js";
 import { createMockHandler } from "./handler.js";
-import {
-  checkScenario,
-  type MadeUpError,
-  madeUpError,
-  type ScenarioControl,
-  type ScenarioOptions,
-} from "./scenario.js";
+import { announcesBody, type MockRequest } from "./request.js";
+import { type MadeUpError, madeUpError } from "./responses.js";
+import type { ScenarioControl, ScenarioOptions } from "./scenario.js";
 
 export interface HandlersOptions extends ScenarioOptions {
   /** The world's seed; the same seed and size give the same bodies as `signalzen-api mock`. @default DEFAULT_SEED */
   seed?: string;
   /** How many users, 0 to 1,000,000. @default 250 */
   users?: number;
-  /** Serve this world (the load format of `signalzen-api world`) instead of a generated one. */
+  /** Serve this world (the load format of `signalzen-api world`), not one of `seed`, `users` and `assetsBase`. */
   data?: WorldData;
   /** Only this Bearer secret is accepted; others get 401. @default any non-empty secret */
   secret?: string;
@@ -57,8 +44,8 @@ export interface HandlersOptions extends ScenarioOptions {
    */
   baseUrl?: string;
   /**
-   * Where the generated world's avatars and files are (a world given as `data` keeps its own URLs). Every URL
-   * under it is answered with a placeholder, and so is `/__signalzen/assets/` under `baseUrl`.
+   * Where the generated world's avatars and files are (not with `data`, whose records carry their own). Every
+   * URL under it is answered with a placeholder, and so is `/__signalzen/assets/` under `baseUrl`.
    * @default DEFAULT_ASSETS_BASE, "http://127.0.0.1:4010/__signalzen/assets" (what the default mock server serves)
    */
   assetsBase?: string;
@@ -125,28 +112,14 @@ export function mockError(
  * `setupServer(...)` or `setupWorker(...)`. `scenario` beside them changes the controls at run time.
  */
 export function createHandlers(options: HandlersOptions = {}): SignalZenHandlers {
-  checkScenario(options);
   const base = resolveBase(options.baseUrl ?? contract.servers[0]);
   // A path base is the app's own proxy route, which adds the secret: the browser's client sends none.
   const proxied = options.baseUrl !== undefined && isPath(options.baseUrl);
   const addedByProxy = `Bearer ${options.secret ?? "added-by-your-proxy"}`;
-  const seed = options.seed ?? DEFAULT_SEED;
-  let world: World;
-  if (options.data) {
-    // Structural rules only: the JSON Schema check (ajv) stays out of the browser bundle;
-    // `signalzen-api mock --data` runs both.
-    const check = checkWorldData(options.data);
-    if (!check.ok) throw new RangeError(`data: ${check.path} ${check.rule}`);
-    world = worldFromData(check.data);
-  } else {
-    world = createWorld({
-      seed,
-      ...(options.users !== undefined && { users: options.users }),
-      ...(options.assetsBase !== undefined && { assetsBase: options.assetsBase }),
-    });
-  }
+  // A world given as data is checked by the rules between records only: the JSON Schema check (ajv) stays out of
+  // the browser bundle; `signalzen-api mock --data` runs both.
+  const handler = createMockHandler(options, { assetsBase: DEFAULT_ASSETS_BASE });
   const assets = resolveBase(options.assetsBase ?? DEFAULT_ASSETS_BASE);
-  const handler = createMockHandler({ ...options, world, seed });
   // Predicates rather than path patterns: msw's pattern matcher throws on a malformed percent-encoding
   // (`/users/%ZZ`), which the contract answers with a 400 like any other bad request.
   const isAsset = ({ request }: { request: Request }) => {
@@ -178,11 +151,11 @@ export function createHandlers(options: HandlersOptions = {}): SignalZenHandlers
         // msw drops a GET's body but keeps its Content-Length or Transfer-Encoding: judged as the server judges.
         hasBody: request.body !== null || announcesBody(header),
       };
-      const readBody = async () => {
+      const readControlBody = async () => {
         const text = await request.text();
         return new TextEncoder().encode(text).length > MAX_CONTROL_BODY_BYTES ? undefined : text;
       };
-      const own = await ownPathAnswer(mockRequest, handler, readBody);
+      const own = await ownPathAnswer(mockRequest, handler, readControlBody);
       if (own) return send(request, own);
       const { response, delayMs } = await handler.handle(mockRequest);
       if (delayMs) await delay(delayMs);

@@ -6,7 +6,7 @@
 
 import type { BoundsFact, Operation } from "../contract/facts.js";
 import * as contract from "../contract/facts.js";
-import type { ErrorDetail } from "./error-body.js";
+import type { ErrorDetail } from "./responses.js";
 
 const CANONICAL_INTEGER = /^-?(0|[1-9][0-9]*)$/;
 

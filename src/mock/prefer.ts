@@ -6,8 +6,8 @@
  * `Prefer: code=503, retry-after=1, latency=500`.
  */
 import { declares, type Operation } from "../contract/facts.js";
-import type { ErrorDetail } from "./error-body.js";
-import { errorResponse, type MockRequest, type MockResponse } from "./exchange.js";
+import type { MockRequest } from "./request.js";
+import { type ErrorDetail, errorResponse, type MockResponse } from "./responses.js";
 import { MAX_LATENCY_MS } from "./scenario.js";
 
 /** What a request asks for, as sent (checked by `checkPreference`). */

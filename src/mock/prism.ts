@@ -1,8 +1,8 @@
 /**
  * Prism as a function: `prism-http`'s `createInstance(...).request(input, operations)` routes and validates
- * a request against openapi.yaml without any HTTP server of Prism's. The mock server calls it after the
- * contract's own rules, as a second, independent check: a request Prism finds invalid is a 400 in the
- * contract's body, with Prism's violations as `details`.
+ * a request against openapi.yaml without any HTTP server of Prism's. The mock server gives it to the handler as
+ * its request validator, run after the contract's own rules as a second, independent check: a request Prism
+ * finds invalid is a 400 in the contract's body (responses.ts), with Prism's violations as `details`.
  *
  * Prism is an optional peer dependency: a project that only imports the types or the client never
  * installs it, and `mock` says how to add it.
@@ -11,8 +11,8 @@ import { createRequire } from "node:module";
 import * as contract from "../contract/facts.js";
 import { resolvePeer } from "../node/optional-peer.js";
 import { fillPath } from "../shared/path-template.js";
-import { errorResponse, type MockResponse } from "./exchange.js";
-import type { AcceptedRequest } from "./handler.js";
+import type { RequestValidator } from "./handler.js";
+import { errorResponse, invalidRequest } from "./responses.js";
 
 const PRISM_PACKAGE = "@stoplight/prism-cli";
 
@@ -42,9 +42,8 @@ export function prismVersionFor(nodeVersion: string = process.versions.node): st
 }
 
 interface PrismViolation {
-  /** Where, as Prism 5.14 reports it (`["query", "limit"]`); older releases called it `location`. */
+  /** Where (`["query", "limit"]`); a violation of no one place (security) has none. */
   path?: string[];
-  location?: string[];
   message: string;
   severity: number | string;
 }
@@ -82,10 +81,8 @@ function loadPrism(): PrismModules {
 // Prism's DiagnosticSeverity: 0 is Error; warnings and hints do not make a request invalid.
 const isError = (violation: PrismViolation) => violation.severity === 0 || violation.severity === "Error";
 
-/** Prism's engine for the mock server: undefined when Prism finds the request valid, else the contract's 400. */
-export async function createPrismEngine(
-  specPath: string,
-): Promise<(accepted: AcceptedRequest) => Promise<MockResponse | undefined>> {
+/** Prism validating the request: undefined when it finds the request valid, else the contract's 400. */
+export async function createPrismValidator(specPath: string): Promise<RequestValidator> {
   const prism = loadPrism();
   const operations = await prism.getHttpOperationsFromSpec(specPath);
   const logger = prism.createLogger("MOCK", { level: "silent" });
@@ -120,13 +117,9 @@ export async function createPrismEngine(
     const violations = result.right.validations.input.filter(isError);
     if (!violations.length) return undefined;
     const details = violations.map((violation) => ({
-      location: (violation.path ?? violation.location ?? []).join(".").slice(0, 200),
+      location: (violation.path ?? []).join(".").slice(0, 200),
       message: violation.message.slice(0, 1000),
     }));
-    return errorResponse(
-      400,
-      `Your request is invalid: ${details.map((d) => `${d.location} ${d.message}`).join("; ")}.`,
-      details,
-    );
+    return invalidRequest(details);
   };
 }

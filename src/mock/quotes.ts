@@ -5,8 +5,7 @@
  * a request is an error body's `message` and `details` (a path, an Accept header, a Prefer value, Prism's
  * violations) and the CORS headers that echo request headers; those are scrubbed, and nothing else.
  */
-import { type ErrorBody, errorBody } from "./error-body.js";
-import type { MockResponse } from "./exchange.js";
+import { type ErrorBody, errorBody, type MockResponse } from "./responses.js";
 
 /** Response headers that echo a request header (lower case). */
 const ECHOING_HEADERS = new Set(["access-control-allow-origin", "access-control-allow-headers"]);

@@ -11,8 +11,9 @@
 import type { Operation } from "../contract/facts.js";
 import * as contract from "../contract/facts.js";
 import { acceptAdmits } from "./accept.js";
-import { errorResponse, type MockRequest, type MockResponse, statusHeaders } from "./exchange.js";
 import { type Parameters, readParameters } from "./parameters.js";
+import type { MockRequest } from "./request.js";
+import { errorResponse, invalidRequest, type MockResponse, statusHeaders } from "./responses.js";
 import { knownPaths, matchRoute, type Route } from "./route.js";
 
 /** Rejects the path when it is not valid percent-encoding or names nothing in the contract. */
@@ -87,7 +88,5 @@ export function checkAuthorization(request: MockRequest, secret: string | undefi
 
 export function checkParameters(request: MockRequest, route: Route): Parameters | MockResponse {
   const read = readParameters(route.operation, route.values, request.search);
-  if (!Array.isArray(read)) return read;
-  const described = read.map((detail) => `${detail.location} ${detail.message}`).join("; ");
-  return errorResponse(400, `Your request is invalid: ${described}.`, read);
+  return Array.isArray(read) ? invalidRequest(read) : read;
 }

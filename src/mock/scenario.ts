@@ -5,11 +5,10 @@
  * runs (`set`, `reset`): from a test, over HTTP (control.ts), or from the browser console with MSW.
  */
 import * as contract from "../contract/facts.js";
-import { errorFact, operations } from "../contract/facts.js";
+import { operations } from "../contract/facts.js";
 import { stringBytes } from "../shared/memo.js";
 import { seededRandom } from "../world/index.js";
-import type { ErrorDetail } from "./error-body.js";
-import { errorResponse, type MockResponse, statusHeaders } from "./exchange.js";
+import { type MockResponse, madeUpError } from "./responses.js";
 
 export interface ScenarioOptions {
   /**
@@ -50,12 +49,6 @@ export interface Scenario {
 export type ScenarioChange = { [K in keyof ScenarioOptions]?: ScenarioOptions[K] | null };
 
 export const MAX_LATENCY_MS = 60_000;
-/**
- * The `Retry-After` of the errors the mock makes up (a `Prefer: code=429|503`, a failure): one second, so that a
- * client that waits it out (the default client does, twice) shows the error state in about two seconds, not a
- * minute. `Prefer: retry-after=N` asks for another.
- */
-const MOCK_RETRY_AFTER_SECONDS = 1;
 const WINDOW_MS = 1000;
 const WINDOW_KEY_BYTES = 4 << 20;
 
@@ -132,23 +125,6 @@ export function describeScenario(options: ScenarioChange): string[] {
   }
   if (rateLimit !== null) lines.push(`rate limit: ${rateLimit} requests per second per secret, then 429`);
   return lines;
-}
-
-/** How a made-up error differs from the contract's example of its status. */
-export interface MadeUpError {
-  /** Seconds, for a 429 or 503. @default MOCK_RETRY_AFTER_SECONDS */
-  retryAfter?: number;
-  /** @default the contract's example message of the status */
-  message?: string;
-  details?: ErrorDetail[];
-}
-
-/** The error a failure, a `Prefer: code=` or `mockError` gives: the contract's body and the status's headers. */
-export function madeUpError(status: number, options: MadeUpError = {}): MockResponse {
-  const fact = errorFact(status)!;
-  const retryAfter = String(options.retryAfter ?? MOCK_RETRY_AFTER_SECONDS);
-  const headers = { ...statusHeaders(status), ...(fact.retryAfter && { "Retry-After": retryAfter }) };
-  return errorResponse(status, options.message ?? fact.message, options.details, headers);
 }
 
 export function createScenario(options: ScenarioOptions & { seed: string }, now: () => number = Date.now) {

@@ -1,7 +1,8 @@
 /**
- * `startMock()`: the SignalZen mock server, for frontend developers and for other repos' test setup.
- * A server of its own (node:http): each request goes through the one handler both mock hosts share
- * (handler.ts), with Prism as the engine that validates it, and the response is written once.
+ * `startMock()`: the SignalZen mock server, for frontend developers and for other repos' test setup, and its
+ * lifecycle (options checked before it listens, close). A server of its own (node:http): each request is read by
+ * the Node transport (node-transport.ts), goes through the one handler both mock hosts share (handler.ts), with
+ * Prism validating it, and the response is written once.
  *
  * ```ts
  * import { startMock } from "@signalzen/api/mock";
@@ -12,18 +13,26 @@
  */
 import http from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import * as contract from "../contract/facts.js";
 import { importPeer } from "../node/optional-peer.js";
 import { packageFile } from "../node/package-file.js";
-import { ASSETS_PATH, createWorld, DEFAULT_SEED, type World, type WorldData, worldFromData } from "../world/index.js";
+import { ASSETS_PATH, DEFAULT_SEED, type World, type WorldData } from "../world/index.js";
 import type { AssetResponse } from "./assets.js";
-import { MAX_CONTROL_BODY_BYTES, ownPathAnswer } from "./control.js";
-import { errorBody } from "./error-body.js";
-import { announcesBody, errorResponse, type MockRequest, type MockResponse, statusHeaders } from "./exchange.js";
-import { createMockHandler } from "./handler.js";
+import { ownPathAnswer } from "./control.js";
+import { type MockHandler, prepareMock } from "./handler.js";
 import { CONTRACT_PATH, contractFile, DOCS_PATH, docsPage, homePage, wantsPage } from "./home-page.js";
-import { createPrismEngine } from "./prism.js";
-import { checkScenario, type ScenarioOptions } from "./scenario.js";
+import {
+  checkTransport,
+  connectRefused,
+  expectationRefused,
+  rawResponse,
+  readControlBody,
+  toMockRequest,
+  unparsedRequest,
+} from "./node-transport.js";
+import { createPrismValidator } from "./prism.js";
+import type { MockRequest } from "./request.js";
+import { mockFault } from "./responses.js";
+import type { ScenarioOptions } from "./scenario.js";
 
 export interface MockOptions extends ScenarioOptions {
   /** @default 4010; 0 picks a free port. */
@@ -37,14 +46,15 @@ export interface MockOptions extends ScenarioOptions {
   /** How many users the world has, 0 to 1,000,000. @default 250 */
   users?: number;
   /**
-   * Where the generated world's avatars and files are (a world given as `data` keeps its own URLs). The server
+   * Where the generated world's avatars and files are (not with `data`, whose records carry their own). The server
    * answers every URL under `/__signalzen/assets/` with a placeholder, so by default pictures load from the mock.
    * @default the server's own origin: `${url}/__signalzen/assets`
    */
   assetsBase?: string;
   /**
-   * Serve this world (the load format `signalzen-api world` writes) instead of a generated one. It is checked
-   * whole first, and frozen: the mock serves this very object, so it must not change under it.
+   * Serve this world (the load format `signalzen-api world` writes) instead of a generated one (not with `seed`,
+   * `users` or `assetsBase`, which shape a generated world). It is checked whole first, and frozen: the mock
+   * serves this very object, so it must not change under it.
    */
   data?: WorldData;
   /**
@@ -69,88 +79,6 @@ export interface RunningMock {
 export const DEFAULT_MOCK_PORT = 4010;
 export const DEFAULT_MOCK_HOST = "127.0.0.1";
 
-/** A request target in absolute form (`GET http://host/users`) is served like its path (RFC 9112 §3.2.2). */
-function splitTarget(target: string): { path: string; search: string } | undefined {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(target)) {
-    try {
-      const url = new URL(target);
-      return /^https?:$/.test(url.protocol) ? { path: url.pathname, search: url.search } : undefined;
-    } catch {
-      return undefined;
-    }
-  }
-  const queryAt = target.indexOf("?");
-  return queryAt === -1
-    ? { path: target, search: "" }
-    : { path: target.slice(0, queryAt), search: target.slice(queryAt) };
-}
-
-/** A small body (a scenario change), or undefined when it is larger than the control accepts (the rest unread). */
-function readBody(request: http.IncomingMessage): Promise<string | undefined> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_CONTROL_BODY_BYTES) {
-        request.pause();
-        request.removeAllListeners("data");
-        return resolve(undefined);
-      }
-      chunks.push(chunk);
-    });
-    request.once("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    request.once("error", reject);
-  });
-}
-
-function toMockRequest(request: http.IncomingMessage, target: { path: string; search: string }): MockRequest {
-  const headers = request.headersDistinct;
-  // Repeated lines joined as fetch joins them: two Authorization lines are not one secret.
-  const header = (name: string) => headers[name]?.join(", ");
-  return { method: request.method ?? "GET", ...target, header, hasBody: announcesBody(header) };
-}
-
-const refuse = (message: string) => errorResponse(400, message);
-
-/** What only this host sees wrong with a request, before the shared rules; each answered in the contract's body. */
-function checkTransport(request: http.IncomingMessage): MockResponse | { path: string; search: string } {
-  if (request.httpVersion !== "1.1" && request.httpVersion !== "1.0") {
-    return refuse("The request's HTTP version is not one this server speaks (HTTP/1.0 or 1.1).");
-  }
-  const hosts = request.headersDistinct.host ?? [];
-  if (hosts.length > 1) return refuse("The request has more than one Host header (RFC 9112 §3.2); send one.");
-  if (request.httpVersion === "1.1" && hosts.length === 0)
-    return refuse("An HTTP/1.1 request must send a Host header.");
-  return splitTarget(request.url ?? "/") ?? refuse("The request target must be a path, or an http(s) URL.");
-}
-
-/** Node could not parse the request (headers too large, a bare CR, NUL, an unknown version, no Host): why, in words. */
-function describeClientError(error: Error & { code?: string }): string {
-  if (error.code === "HPE_HEADER_OVERFLOW") return "The request's headers are too large (the limit is 16 KB).";
-  if (error.code === "HPE_INVALID_VERSION")
-    return "The request's HTTP version is not one this server speaks (HTTP/1.0 or 1.1).";
-  if (error.code === "HPE_INVALID_METHOD")
-    return "The request's method is not valid HTTP (methods are upper case: GET).";
-  if (error.code === "HPE_INVALID_URL")
-    return "The request target is not a valid path (encode spaces and other characters as %XX).";
-  if (/host/i.test(error.message)) return "An HTTP/1.1 request must send a Host header.";
-  return "The request is not valid HTTP/1.1 (for example a bare CR or a NUL in its headers).";
-}
-
-const REASONS: Record<number, string> = { 400: "Bad Request", 405: "Method Not Allowed" };
-
-/** A whole response written on a socket Node will not answer itself; the connection is closed after it. */
-function rawResponse(response: MockResponse): string {
-  const headers = {
-    ...response.headers,
-    "Content-Length": String(Buffer.byteLength(response.body)),
-    Connection: "close",
-  };
-  const lines = Object.entries(headers).map(([name, value]) => `${name}: ${value}`);
-  return `HTTP/1.1 ${response.status} ${REASONS[response.status]}\r\n${lines.join("\r\n")}\r\n\r\n${response.body}`;
-}
-
 /** The file checker validates records with ajv, which only a world given as data needs. */
 function loadChecker(): Promise<typeof import("../world/load-file.js")> {
   return importPeer(() => import("../world/load-file.js"), {
@@ -165,16 +93,14 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new RangeError(`port must be an integer from 0 to 65535 (0 picks a free port); got ${port}`);
   }
-  checkScenario(options);
-  const seed = options.seed ?? DEFAULT_SEED;
-  const data = options.data && worldFromData((await loadChecker()).checkedWorldData(options.data, "data"));
-  // Checked before listening, so a bad option never leaves a port taken; the world itself needs the URL.
-  if (!data && options.assetsBase !== undefined) createWorld({ users: 0, assetsBase: options.assetsBase });
-  const engine = await createPrismEngine(packageFile("openapi.yaml"));
+  // A world given as data is checked with ajv too, which only it needs.
+  const checker = options.data && (await loadChecker());
+  // Every option checked before listening, so a bad one never leaves a port taken; the world needs the URL.
+  const prepared = prepareMock(options, checker && ((data) => checker.checkedWorldData(data, "data")));
+  const validateRequest = await createPrismValidator(packageFile("openapi.yaml"));
   const onResponse = options.onResponse;
   // Set once the server listens (its URL is the default assets base), before any request can be read.
-  let world: World;
-  let handler: ReturnType<typeof createMockHandler>;
+  let handler: MockHandler;
   let url: string;
 
   /** The mock's own answers: its home page, its docs, its scenario control and its placeholders. */
@@ -183,9 +109,10 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     mockRequest: MockRequest,
   ): Promise<AssetResponse | undefined> {
     if (mockRequest.path === "/" && wantsPage(mockRequest)) {
+      const { world } = handler;
       const description = options.data
         ? `A world given as data: ${world.userCount} users, ${world.operators().length} operators.`
-        : `Seed "${seed}": ${world.userCount} users and their chats, ${world.operators().length} operators.`;
+        : `Seed "${options.seed ?? DEFAULT_SEED}": ${world.userCount} users and their chats, ${world.operators().length} operators.`;
       return homePage({
         url,
         world: description,
@@ -195,7 +122,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     }
     if (mockRequest.path === DOCS_PATH && request.method === "GET") return docsPage();
     if (mockRequest.path === CONTRACT_PATH && request.method === "GET") return contractFile();
-    return ownPathAnswer(mockRequest, handler, () => readBody(request));
+    return ownPathAnswer(mockRequest, handler, () => readControlBody(request));
   }
 
   // Sockets with a request of ours in flight: a parse error that follows it (a request Node dispatched, then
@@ -211,7 +138,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     const mockRequest = toMockRequest(request, target);
     const own = await ownAnswer(request, mockRequest);
     if (own) return { response: own, delayMs: 0, close: mockRequest.hasBody === true && !request.complete };
-    const handled = await handler.handle(mockRequest, engine);
+    const handled = await handler.handle(mockRequest);
     // A request with a body is answered unread: closing the connection saves reading what may be megabytes.
     return { ...handled, close: mockRequest.hasBody === true };
   }
@@ -225,11 +152,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
       reply = await answer(request);
     } catch (error) {
       // A fault of the mock's own: the contract's 500, and the server stays up.
-      const message = `The mock failed to answer: ${error instanceof Error ? error.message : String(error)}`.slice(
-        0,
-        500,
-      );
-      reply = { response: errorResponse(500, message), delayMs: 0, close: false };
+      reply = { response: mockFault(error), delayMs: 0, close: false };
     }
     if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
     if (response.destroyed) return;
@@ -250,25 +173,15 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   server.on("clientError", (error: Error & { code?: string }, socket: Socket) => {
     if (inFlight.has(socket)) return void closeAfter.add(socket);
     if (error.code === "ECONNRESET" || !socket.writable) return socket.destroy();
-    socket.end(rawResponse(errorResponse(400, describeClientError(error))));
+    socket.end(rawResponse(unparsedRequest(error)));
   });
   // CONNECT would otherwise close with no answer at all; `Expect:` anything but 100-continue would get Node's 417.
   server.on("connect", (_request: http.IncomingMessage, socket: Socket) => {
-    const message = "CONNECT is not allowed: the API is read-only, only GET is allowed.";
-    socket.end(rawResponse(errorResponse(405, message, undefined, statusHeaders(405))));
+    socket.end(rawResponse(connectRefused()));
   });
   server.on("checkExpectation", (request: http.IncomingMessage, response: http.ServerResponse) => {
-    const body = JSON.stringify(
-      errorBody(
-        400,
-        `Expect: ${handler.redact(String(request.headers.expect)).slice(0, 100)} is not supported; send the request without it.`,
-      ),
-    );
-    response.writeHead(400, {
-      "Content-Type": contract.mediaType,
-      "Content-Length": Buffer.byteLength(body),
-      Connection: "close",
-    });
+    const { status, headers, body } = expectationRefused(handler.redact(String(request.headers.expect)));
+    response.writeHead(status, { ...headers, "Content-Length": Buffer.byteLength(body), Connection: "close" });
     response.end(body);
   });
 
@@ -282,19 +195,12 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   const address = server.address() as AddressInfo;
   const shownHost = address.family === "IPv6" ? `[${address.address}]` : address.address;
   url = `http://${shownHost}:${address.port}`;
-  world =
-    data ??
-    createWorld({
-      seed,
-      ...(options.users !== undefined && { users: options.users }),
-      assetsBase: options.assetsBase ?? `${url}${ASSETS_PATH}`,
-    });
-  handler = createMockHandler({ ...options, world, seed });
+  handler = prepared.start({ assetsBase: `${url}${ASSETS_PATH}`, validateRequest });
   let closing: Promise<void> | undefined;
   return {
     url,
     port: address.port,
-    world,
+    world: handler.world,
     close() {
       closing ??= new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

@@ -1,5 +1,5 @@
 /**
- * A world made from a seed: `createWorld({ seed, users })`.
+ * A world made from a seed: `generateWorld({ seed, users })` (the fixtures entry's public `createWorld` calls it).
  *
  * Nothing is made up front but the team: each user and each chat is made from (seed, user id) when asked for,
  * so a world of 1,000,000 users is created as fast as one of 250, and memory grows with what is read.
@@ -41,7 +41,8 @@ export const MAX_USERS = 1_000_000;
  */
 export const DEFAULT_ASSETS_BASE = `${contract.servers[1]}${ASSETS_PATH}`;
 
-function checkOptions(options: WorldOptions): { seed: string; size: number; assetsBase: string } {
+/** A generated world's options, checked (a RangeError or TypeError says which and why), with their defaults. */
+export function checkWorldOptions(options: WorldOptions): { seed: string; size: number; assetsBase: string } {
   const { seed = DEFAULT_SEED, users: size = DEFAULT_USERS, assetsBase = DEFAULT_ASSETS_BASE } = options;
   if (typeof seed !== "string") {
     throw new TypeError(`The world's seed must be a string, got ${typeof seed} ${String(seed)}.`);
@@ -60,8 +61,8 @@ function checkOptions(options: WorldOptions): { seed: string; size: number; asse
   return { seed, size, assetsBase: assetsBase.replace(/\/+$/, "") };
 }
 
-export function createWorld(options: WorldOptions = {}): World {
-  const { seed, size, assetsBase } = checkOptions(options);
+export function generateWorld(options: WorldOptions = {}): World {
+  const { seed, size, assetsBase } = checkWorldOptions(options);
   const account = createAccount(seed, assetsBase);
   const firstMessageId = messageIdsOf(seed);
   const exists = (id: number) => Number.isInteger(id) && id >= 1 && id <= size;

@@ -8,6 +8,13 @@ export { ASSETS_PATH, MOCK_PATH } from "./assets-path.js";
 export type { RecordValidator, WorldDataCheck } from "./check.js";
 export { checkWorldData } from "./check.js";
 export { worldFromData } from "./from-data.js";
-export { createWorld, DEFAULT_ASSETS_BASE, DEFAULT_SEED, DEFAULT_USERS, MAX_USERS } from "./generate.js";
+export {
+  checkWorldOptions,
+  DEFAULT_ASSETS_BASE,
+  DEFAULT_SEED,
+  DEFAULT_USERS,
+  generateWorld,
+  MAX_USERS,
+} from "./generate.js";
 export { seededRandom } from "./random.js";
 export type { World, WorldData, WorldOptions } from "./types.js";

@@ -1,4 +1,4 @@
-/** What a world is, whoever made it: the generator (`createWorld`) or a loaded file (`worldFromData`). */
+/** What a world is, whoever made it: the generator (`generateWorld`) or a loaded file (`worldFromData`). */
 import type { Message, MessageList, OperatorSender, User, UserList } from "../contract/models.js";
 
 export type { Message, OperatorSender, User, UserAttribute } from "../contract/models.js";

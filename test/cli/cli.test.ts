@@ -11,7 +11,7 @@ import { type CommandHelp, formatHelp, type OptionTable } from "../../src/cli/he
 import { MOCK_HELP } from "../../src/cli/mock.js";
 import { VERIFY_HELP } from "../../src/cli/verify.js";
 import { WORLD_HELP } from "../../src/cli/world.js";
-import { createWorld } from "../../src/world/index.js";
+import { generateWorld } from "../../src/world/index.js";
 import { exitOf, repoRoot, startCli } from "../helpers/cli.js";
 import { GOOD_HEADERS, rawRequest } from "../helpers/http.js";
 
@@ -200,7 +200,7 @@ describe("signalzen-api world and mock --data", () => {
       `world: wrote ${file} (30 users); serve it with: signalzen-api mock --data ${file}`,
     );
     const data = JSON.parse(readFileSync(file, "utf8"));
-    expect(data).toEqual(createWorld({ seed: "cli", users: 30 }).toData());
+    expect(data).toEqual(generateWorld({ seed: "cli", users: 30 }).toData());
     const cli = startCli([
       "mock",
       "--port",
@@ -232,7 +232,7 @@ describe("signalzen-api world and mock --data", () => {
     expect(await exitOf(cli.child)).toEqual({ code: 0, signal: null });
   });
 
-  const good = () => createWorld({ seed: "bad", users: 5 }).toData();
+  const good = () => generateWorld({ seed: "bad", users: 5 }).toData();
   it.each([
     ["not JSON", () => "{ users: [", /not valid JSON/],
     [

@@ -4,12 +4,12 @@ import type { AddressInfo } from "node:net";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningMock, startMock } from "../../src/mock/server.js";
-import { createWorld } from "../../src/world/index.js";
+import { generateWorld } from "../../src/world/index.js";
 import { launchChromium } from "../helpers/browser.js";
 import { bundleClient } from "../helpers/bundle.js";
 
 // The mock serves the default world: what each runtime sees must be exactly it.
-const world = createWorld();
+const world = generateWorld();
 
 describe("client in a browser", () => {
   let mock: RunningMock;

@@ -9,7 +9,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningMock, startMock } from "../../src/mock/server.js";
-import { createWorld } from "../../src/world/index.js";
+import { generateWorld } from "../../src/world/index.js";
 import { bundleClient } from "../helpers/bundle.js";
 import { repoRoot } from "../helpers/cli.js";
 import { type HostileServer, startHostileServer } from "../helpers/hostile-server.js";
@@ -21,7 +21,7 @@ const runtimes = path.join(repoRoot, ".runtimes");
 const bin = (name: string) => path.join(runtimes, "node_modules/.bin", name);
 const SECRET = "runtime-test-secret";
 // The mock serves the default world: what each runtime sees must be exactly it.
-const world = createWorld();
+const world = generateWorld();
 
 const script = `
 import { createSignalZenClient, NotFoundError, AuthenticationError } from "./client.mjs";

@@ -11,11 +11,11 @@ import {
 } from "../../src/client/index.js";
 import { type RunningMock, startMock } from "../../src/mock/server.js";
 import { createSchemaValidator } from "../../src/node/schema-validator.js";
-import { createWorld } from "../../src/world/index.js";
+import { generateWorld } from "../../src/world/index.js";
 
 const validator = createSchemaValidator();
 // The world the mock serves by default: what the client sees must be exactly it.
-const world = createWorld();
+const world = generateWorld();
 
 describe("client against the mock", () => {
   let mock: RunningMock;

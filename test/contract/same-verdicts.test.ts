@@ -14,10 +14,10 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import * as contract from "../../generated/contract.js";
 import spec from "../../generated/openapi.json" with { type: "json" };
-import { errorBody } from "../../src/mock/error-body.js";
+import { errorBody } from "../../src/mock/responses.js";
 import { createSchemaValidator } from "../../src/node/schema-validator.js";
 import { escapePointer } from "../../src/shared/pointer.js";
-import { createWorld } from "../../src/world/index.js";
+import { generateWorld } from "../../src/world/index.js";
 import { RELEASED_DIR } from "../diff/gate.js";
 
 type Json = Record<string, unknown>;
@@ -110,7 +110,7 @@ const resolve = (node: unknown, path: string[]) => path.reduce<unknown>((at, key
 
 /** The world's records, pages and error bodies, unmutated, and how many of each to mutate. */
 function* corpus(): Generator<Case> {
-  const world = createWorld();
+  const world = generateWorld();
   let messages = 0;
   for (const user of world.users()) {
     yield { label: `user ${user.id}`, value: user, targets: USER };

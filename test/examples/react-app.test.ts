@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 import type { Browser } from "playwright-core";
 import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createWorld } from "../../src/world/index.js";
+import { generateWorld } from "../../src/world/index.js";
 import { launchChromium, openOfflinePage } from "../helpers/browser.js";
 import { repoRoot } from "../helpers/cli.js";
 
@@ -70,7 +70,7 @@ describe("examples/react", () => {
     const { context, page, outbound, errors } = await openOfflinePage(browser);
     await page.goto(siteUrl);
 
-    const world = createWorld({ users: 40 });
+    const world = generateWorld({ users: 40 });
     const users = page.locator('nav[aria-label="users"] a');
     await users.first().waitFor({ timeout: 30_000 });
     expect(await users.allInnerTexts()).toEqual(

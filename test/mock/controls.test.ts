@@ -15,7 +15,7 @@ import { createSignalZenClient, ServiceUnavailableError } from "../../src/client
 import { createMockHandler } from "../../src/mock/handler.js";
 import { createHandlers, mockError } from "../../src/mock/msw.js";
 import { type RunningMock, startMock } from "../../src/mock/server.js";
-import { createWorld, DEFAULT_ASSETS_BASE } from "../../src/world/index.js";
+import { DEFAULT_ASSETS_BASE, generateWorld } from "../../src/world/index.js";
 import { assetUrls } from "../helpers/assets.js";
 import { caught } from "../helpers/caught.js";
 import { GOOD_HEADERS, rawRequest } from "../helpers/http.js";
@@ -84,7 +84,7 @@ describe("Prefer, per request", () => {
   });
 
   it("latency=MS delays that answer alone, whatever the scenario's latency", async () => {
-    const handler = createMockHandler({ world: createWorld({ users: 3 }), seed: "p", latency: 50 });
+    const handler = createMockHandler({ users: 3, seed: "p", latency: 50 });
     const request = (prefer?: string) => ({
       method: "GET",
       path: "/users/1",
@@ -192,6 +192,16 @@ describe("the scenario at run time", () => {
     );
   });
 
+  it("a world is given as data or shaped by seed, users and assetsBase, never both, in MSW as in the server", () => {
+    const data = generateWorld({ users: 2 }).toData();
+    for (const shape of [{ seed: "x" }, { users: 2 }, { assetsBase: DEFAULT_ASSETS_BASE }]) {
+      expect(() => createHandlers({ data, ...shape })).toThrow(
+        "give data, or seed, users and assetsBase to generate a world, not both",
+      );
+    }
+    expect(createHandlers({ data }).scenario.get().failRate).toBe(0);
+  });
+
   it("the mock's own paths are never the API's: another /__signalzen path is a 404, the API is untouched", async () => {
     const other = await rawRequest(`${mock.url}/__signalzen/users`, { headers: GOOD_HEADERS });
     expect(other.status).toBe(404);
@@ -245,7 +255,7 @@ describe("MSW for tests", () => {
     try {
       const response = await fetch("http://localhost:5173/api/signalzen/users/3", { headers: GOOD_HEADERS });
       expect(response.status).toBe(200);
-      expect(await response.json()).toEqual(createWorld({ seed: "controls", users: 30 }).getUser(3));
+      expect(await response.json()).toEqual(generateWorld({ seed: "controls", users: 30 }).getUser(3));
       expect((await fetch("http://localhost:5173/api/signalzen/nope", { headers: GOOD_HEADERS })).status).toBe(404);
     } finally {
       proxy.close();
@@ -265,7 +275,7 @@ describe("MSW for tests", () => {
     page.location = new URL("http://localhost:5173/users");
     try {
       const sz = createSignalZenClient({ baseUrl: "/api/signalzen", retry: false });
-      expect(await sz.users.get(3)).toEqual(createWorld({ seed: "controls", users: 30 }).getUser(3));
+      expect(await sz.users.get(3)).toEqual(generateWorld({ seed: "controls", users: 30 }).getUser(3));
       expect((await sz.users.list({ limit: 2 })).total).toBe(30);
       // What the proxy route does not add: a malformed Authorization sent by the page is still the contract's 401.
       const refused = await fetch("http://localhost:5173/api/signalzen/users/3", {
@@ -301,7 +311,7 @@ describe("MSW for tests", () => {
 });
 
 describe("placeholders for every avatar and file", () => {
-  const world = createWorld({ seed: "controls", users: 30 });
+  const world = generateWorld({ seed: "controls", users: 30 });
   const urls = assetUrls(world);
   const typeOf = (url: string) =>
     /\.(png|jpe?g)$/.test(url)

@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createScenario } from "../../src/mock/scenario.js";
-import { createWorld } from "../../src/world/index.js";
+import { generateWorld } from "../../src/world/index.js";
 import { exitOf, startCli } from "../helpers/cli.js";
 import { GOOD_HEADERS, rawRequest } from "../helpers/http.js";
 
@@ -18,7 +18,7 @@ const directory = mkdtempSync(path.join(tmpdir(), "mock-memory-"));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
 function heavyWorldFile(): string {
-  const world = createWorld();
+  const world = generateWorld();
   const user = world.getUser(123)!;
   const template = world.chat(123)!.find((message) => message.sender_type === "user")!;
   const messages = Array.from({ length: 300 }, (_, index) => ({

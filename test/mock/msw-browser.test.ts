@@ -9,7 +9,7 @@ import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createWorld } from "../../src/world/index.js";
+import { generateWorld } from "../../src/world/index.js";
 import { assetUrls, loadInPage } from "../helpers/assets.js";
 import { launchChromium, openOfflinePage } from "../helpers/browser.js";
 import { bundleEntry } from "../helpers/bundle.js";
@@ -45,7 +45,7 @@ describe("MSW handlers in a real browser", () => {
     await page.goto(siteUrl);
     await page.waitForSelector("body[data-ready=yes]", { timeout: 30_000 });
 
-    const world = createWorld({ seed: "browser", users: 30 });
+    const world = generateWorld({ seed: "browser", users: 30 });
     const users = await page.locator("#users li").allInnerTexts();
     expect(users).toEqual(world.listUsers(0, 10).users.map((user) => `${user.id} ${user.name ?? "anonymous visitor"}`));
     expect(await page.locator("body").getAttribute("data-total")).toBe("30");

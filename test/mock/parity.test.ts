@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as contract from "../../generated/contract.js";
 import { createHandlers } from "../../src/mock/msw.js";
 import { type RunningMock, startMock } from "../../src/mock/server.js";
-import { createWorld } from "../../src/world/index.js";
+import { generateWorld } from "../../src/world/index.js";
 import { GOOD_HEADERS, rawRequest } from "../helpers/http.js";
 
 const MSW_BASE = "https://api.signalzen.com/external";
@@ -20,7 +20,7 @@ const SECRET = "parity-secret";
 const ASSETS = "https://assets.test/signalzen";
 const good = { ...GOOD_HEADERS, Authorization: `Bearer ${SECRET}` };
 const mswMajor = Number(createRequire(import.meta.url)("msw/package.json").version.split(".")[0]);
-const world = createWorld({ seed: SEED, users: 120 });
+const world = generateWorld({ seed: SEED, users: 120 });
 const chatted = [...world.users()].filter((user) => world.chat(user.id)!.length > 3);
 const [owner, other] = chatted as [(typeof chatted)[number], (typeof chatted)[number]];
 const ownMessage = world.chat(owner.id)![2]!.id;

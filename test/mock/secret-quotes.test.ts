@@ -6,14 +6,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as contract from "../../generated/contract.js";
 import { secretRedactor } from "../../src/contract/redact.js";
-import { errorResponse, type MockRequest, type MockResponse } from "../../src/mock/exchange.js";
 import { createMockHandler } from "../../src/mock/handler.js";
 import { scrubQuotes } from "../../src/mock/quotes.js";
+import type { MockRequest } from "../../src/mock/request.js";
+import { errorResponse, type MockResponse } from "../../src/mock/responses.js";
 import { type RunningMock, startMock } from "../../src/mock/server.js";
-import { createWorld, DEFAULT_SEED } from "../../src/world/index.js";
+import { generateWorld } from "../../src/world/index.js";
 import { rawRequest } from "../helpers/http.js";
 
-const world = createWorld();
+const world = generateWorld();
 
 /** Every read of the default world: the user pages, each user, each chat's first page, each message. */
 const paths: string[] = [];
@@ -35,7 +36,7 @@ function get(path: string, headers: Record<string, string>): MockRequest {
 }
 
 function answersOf(secret: string | undefined, requests: [string, Record<string, string>][]) {
-  const handler = createMockHandler({ world, seed: DEFAULT_SEED, ...(secret !== undefined && { secret }) });
+  const handler = createMockHandler({ ...(secret !== undefined && { secret }) });
   return Promise.all(requests.map(async ([path, headers]) => (await handler.handle(get(path, headers))).response));
 }
 

@@ -9,6 +9,7 @@ import * as contract from "../../generated/contract.js";
 import spec from "../../generated/openapi.json" with { type: "json" };
 import { type RunningMock, startMock } from "../../src/mock/server.js";
 import { createSchemaValidator, responseSchemaPointer } from "../../src/node/schema-validator.js";
+import { generateWorld } from "../../src/world/index.js";
 import { GOOD_HEADERS, type RawResponse, rawRequest } from "../helpers/http.js";
 
 const validator = createSchemaValidator();
@@ -349,5 +350,22 @@ describe("mock lifecycle", () => {
       "port must be an integer from 0 to 65535 (0 picks a free port); got 70000",
     );
     await expect(startMock({ port: 0, secret: " " })).rejects.toThrow("secret must be a non-empty Bearer token");
+  });
+
+  it("refuses a bad world option before listening, so the port stays free", async () => {
+    const probe = await startMock({ port: 0 });
+    const { port } = probe;
+    await probe.close();
+    await expect(startMock({ port, users: -1 })).rejects.toThrow(/^The world's users must be a whole number/);
+    await expect(startMock({ port, seed: 7 as unknown as string })).rejects.toThrow(
+      /^The world's seed must be a string/,
+    );
+    const data = generateWorld({ users: 2 }).toData();
+    await expect(startMock({ port, data, seed: "x" })).rejects.toThrow(
+      "give data, or seed, users and assetsBase to generate a world, not both",
+    );
+    const mock = await startMock({ port });
+    expect(mock.port).toBe(port);
+    await mock.close();
   });
 });

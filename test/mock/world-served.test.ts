@@ -5,10 +5,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as contract from "../../generated/contract.js";
-import type { MockRequest } from "../../src/mock/exchange.js";
-import { createMockHandler } from "../../src/mock/handler.js";
+import { createMockHandler, type MockHost } from "../../src/mock/handler.js";
+import type { MockRequest } from "../../src/mock/request.js";
 import { type RunningMock, startMock } from "../../src/mock/server.js";
-import { createWorld, DEFAULT_ASSETS_BASE } from "../../src/world/index.js";
+import { DEFAULT_ASSETS_BASE, generateWorld } from "../../src/world/index.js";
 import { GOOD_HEADERS, rawRequest } from "../helpers/http.js";
 
 type Page = { limit: number; offset: number; total: number; [list: string]: unknown };
@@ -36,7 +36,7 @@ function expectAscendingUnique(ids: number[]): void {
 
 describe("mock serves the world", () => {
   let mock: RunningMock;
-  const world = createWorld();
+  const world = generateWorld();
   beforeAll(async () => {
     // The default world's URLs, not the server's own origin: the same options, the same bytes.
     mock = await startMock({ port: 0, assetsBase: DEFAULT_ASSETS_BASE });
@@ -127,7 +127,7 @@ describe("mock worlds by seed and size", () => {
       const [first, second, other] = await Promise.all([bodies(a), bodies(b), bodies(c)]);
       expect(second).toEqual(first);
       expect(other[0]).not.toEqual(first[0]);
-      expect(JSON.parse(first[0]!).users).toEqual(createWorld({ seed: "s1" }).listUsers(0, 99).users);
+      expect(JSON.parse(first[0]!).users).toEqual(generateWorld({ seed: "s1" }).listUsers(0, 99).users);
     } finally {
       await Promise.all([a.close(), b.close(), c.close()]);
     }
@@ -154,7 +154,7 @@ describe("mock worlds by seed and size", () => {
   });
 
   it("serves a world given as data, exactly; a bad one is refused before listening, naming the record and rule", async () => {
-    const data = createWorld({ seed: "data", users: 12 }).toData();
+    const data = generateWorld({ seed: "data", users: 12 }).toData();
     const mock = await startMock({ port: 0, data });
     try {
       expect((await rawRequest(`${mock.url}/users?limit=99`, { headers: GOOD_HEADERS })).json()).toEqual({
@@ -182,7 +182,7 @@ describe("scenario controls", () => {
 
   it("--latency MIN-MAX: each answer's delay is drawn per request, deterministic given the seed, within the range", async () => {
     const delays = async (seed: string) => {
-      const handler = createMockHandler({ world: createWorld({ users: 3 }), seed, latency: [100, 400] });
+      const handler = createMockHandler({ users: 3, seed, latency: [100, 400] });
       const out: number[] = [];
       for (let index = 0; index < 20; index++) out.push((await handler.handle(request("/users"))).delayMs);
       return out;
@@ -207,7 +207,7 @@ describe("scenario controls", () => {
 
   it("--fail-rate P: that fraction of answers become 500 or 503 (with Retry-After), the same ones for the same seed", async () => {
     const statuses = async (seed: string) => {
-      const handler = createMockHandler({ world: createWorld({ users: 3 }), seed, failRate: 0.3 });
+      const handler = createMockHandler({ users: 3, seed, failRate: 0.3 });
       const out: number[] = [];
       for (let index = 0; index < 400; index++) {
         const { response } = await handler.handle(request("/users/1"));
@@ -231,21 +231,19 @@ describe("scenario controls", () => {
     expect(new Set(failed)).toEqual(new Set([500, 503]));
   });
 
-  it("--fail-rate: concurrent requests draw as sequential ones do, whatever the engine's timing", async () => {
-    const make = () => createMockHandler({ world: createWorld({ users: 3 }), seed: "c", failRate: 0.5 });
+  it("--fail-rate: concurrent requests draw as sequential ones do, whatever the request validator's timing", async () => {
+    const make = (host?: MockHost) => createMockHandler({ users: 3, seed: "c", failRate: 0.5 }, host);
     const sequential: number[] = [];
     const one = make();
     for (let index = 0; index < 16; index++) sequential.push((await one.handle(request("/users"))).response.status);
-    const concurrent = make();
-    // An engine that answers in reverse order of arrival, as a slow validator under load might.
-    const engine = async (accepted: { request: MockRequest }) => {
+    // A request validator that answers in reverse order of arrival, as a slow one (Prism) under load might.
+    const validateRequest = async (accepted: { request: MockRequest }) => {
       await new Promise((resolve) => setTimeout(resolve, 40 - Number(accepted.request.header("x-n"))));
       return undefined;
     };
+    const concurrent = make({ validateRequest });
     const statuses = await Promise.all(
-      Array.from({ length: 16 }, (_, n) =>
-        concurrent.handle(request("/users", { ...GOOD_HEADERS, "x-n": String(n) }), engine),
-      ),
+      Array.from({ length: 16 }, (_, n) => concurrent.handle(request("/users", { ...GOOD_HEADERS, "x-n": String(n) }))),
     );
     expect(statuses.map((handled) => handled.response.status)).toEqual(sequential);
     expect(new Set(sequential).size).toBeGreaterThan(1);
@@ -253,7 +251,7 @@ describe("scenario controls", () => {
 
   it("--rate-limit N: at most N per second per secret; the rest get 429 with the Retry-After the window implies", async () => {
     let now = 10_250;
-    const handler = createMockHandler({ world: createWorld({ users: 3 }), seed: "r", rateLimit: 2, now: () => now });
+    const handler = createMockHandler({ users: 3, seed: "r", rateLimit: 2, now: () => now });
     const status = async (secret: string) => {
       const { response } = await handler.handle(
         request("/users", { ...GOOD_HEADERS, Authorization: `Bearer ${secret}` }),

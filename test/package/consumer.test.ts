@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createWorld } from "../../src/world/index.js";
+import { generateWorld } from "../../src/world/index.js";
 import { launchChromium } from "../helpers/browser.js";
 import { exitOf, repoRoot } from "../helpers/cli.js";
 import { npm } from "../helpers/npm.js";
@@ -276,7 +276,7 @@ describe("the packed package in a fresh project", () => {
         if (code.includes("setupWorker(")) {
           // MSW in the browser: run in Chromium from the page's own origin, as the README says.
           // msw logs its start and each request it handles, in its own order; the example logs one line, the name.
-          const name = createWorld().getUser(123)!.name!;
+          const name = generateWorld().getUser(123)!.name!;
           const logged = await runInBrowser(project, file, name);
           expect(logged).toContain(name);
           ran.push(code.includes("@signalzen/api/query") ? "query-browser" : "msw-browser");
@@ -293,12 +293,12 @@ describe("the packed package in a fresh project", () => {
           expect(output.split("\n")[0]).toMatch(
             /^404 not_found GET http:\/\/127\.0\.0\.1:\d+\/users\/1500000000 failed with 404: not_found: No user with id 1500000000/,
           );
-          const chat = createWorld().chat(123)!.length;
+          const chat = generateWorld().chat(123)!.length;
           // total, id, users walked, messages total and walked, raw id, raw error, status
           expect(output.split("\n")[1]).toBe(`250 123 250 ${chat} ${chat} 1 undefined 200`);
           ran.push("client");
         } else if (code.includes("@signalzen/api/query")) {
-          const chat = createWorld().chat(123)!.length;
+          const chat = generateWorld().chat(123)!.length;
           expect(output).toBe(`Renamed ${chat} @signalzen/api staging\n`);
           ran.push("query");
         } else if (code.includes("startMock(")) {
@@ -385,7 +385,7 @@ describe("the packed package in a fresh project", () => {
       "../../src/contract/models.js": "@signalzen/api",
       "../../src/query/index.js": "@signalzen/api/query",
       "../../src/mock/msw.js": "@signalzen/api/msw",
-      "../../src/mock/fixtures.js": "@signalzen/api/fixtures",
+      "../../src/world/fixtures.js": "@signalzen/api/fixtures",
     };
     const directory = path.join(project, "src", "query-tests");
     mkdirSync(directory, { recursive: true });

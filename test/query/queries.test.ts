@@ -6,9 +6,9 @@ import { hashKey, isCancelledError, QueryClient } from "@tanstack/query-core";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createSignalZenClient, InvalidArgumentError, NotFoundError } from "../../src/client/index.js";
-import { createWorld } from "../../src/mock/fixtures.js";
 import { createHandlers } from "../../src/mock/msw.js";
 import { signalzenQueries } from "../../src/query/index.js";
+import { createWorld } from "../../src/world/fixtures.js";
 
 const SEED = "query";
 const world = createWorld({ seed: SEED, users: 40 });

@@ -10,9 +10,9 @@ import { setupServer } from "msw/node";
 import { createElement, type ReactNode, useEffect } from "react";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createSignalZenClient } from "../../src/client/index.js";
-import { createWorld } from "../../src/mock/fixtures.js";
 import { createHandlers } from "../../src/mock/msw.js";
 import { signalzenQueries } from "../../src/query/index.js";
+import { createWorld } from "../../src/world/fixtures.js";
 
 const SEED = "react";
 const world = createWorld({ seed: SEED, users: 40 });

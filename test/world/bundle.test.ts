@@ -15,8 +15,8 @@ describe("the world bundle for the browser", () => {
     )) as typeof sources;
     expect(Object.keys(bundled).sort()).toEqual(Object.keys(sources).sort());
     for (const options of [{}, { seed: "alpha", users: 60 }]) {
-      expect(JSON.stringify(bundled.createWorld(options).toData())).toBe(
-        JSON.stringify(sources.createWorld(options).toData()),
+      expect(JSON.stringify(bundled.generateWorld(options).toData())).toBe(
+        JSON.stringify(sources.generateWorld(options).toData()),
       );
     }
     expect(bundled.seededRandom("a", 1)()).toBe(sources.seededRandom("a", 1)());

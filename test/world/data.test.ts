@@ -3,12 +3,12 @@
  * checkWorldData refuses each kind of bad data with the JSON path of the first bad record and the rule.
  */
 import { describe, expect, it } from "vitest";
-import { checkWorldData, createWorld, type WorldData, worldFromData } from "../../src/world/index.js";
+import { checkWorldData, generateWorld, type WorldData, worldFromData } from "../../src/world/index.js";
 import type { Message, User } from "../../src/world/types.js";
 import { SEEDS } from "./helpers.js";
 
 /** A fresh copy of a small generated world's data, to spoil one record of. */
-const sample = (): WorldData => JSON.parse(JSON.stringify(createWorld({ users: 12 }).toData()));
+const sample = (): WorldData => JSON.parse(JSON.stringify(generateWorld({ users: 12 }).toData()));
 const FORMAT = 'the load format is { "users": [User, ...], "messages": { "<user id>": [Message, ...] } }';
 
 /** The keys of the first two chats, and the users they belong to. */
@@ -19,7 +19,7 @@ function twoChats(data: WorldData): [string, string] {
 
 describe("toData -> worldFromData", () => {
   it.each(SEEDS)("seed %j: every answer of the loaded world equals the generated world's", (seed) => {
-    const generated = createWorld({ seed, users: 120 });
+    const generated = generateWorld({ seed, users: 120 });
     const data = JSON.parse(JSON.stringify(generated.toData())) as WorldData;
     expect(checkWorldData(data)).toEqual({ ok: true, data });
     const loaded = worldFromData(data);

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { createWorld, type WorldData, worldFromData } from "../../src/world/index.js";
+import { generateWorld, type WorldData, worldFromData } from "../../src/world/index.js";
 import { loadWorldFile, MAX_WORLD_FILE_BYTES, WorldDataError } from "../../src/world/load-file.js";
 
 const directory = mkdtempSync(path.join(tmpdir(), "world-"));
@@ -20,7 +20,7 @@ function file(content: string): string {
   writeFileSync(name, content);
   return name;
 }
-const sample = (): WorldData => createWorld({ seed: "load", users: 20 }).toData();
+const sample = (): WorldData => generateWorld({ seed: "load", users: 20 }).toData();
 
 function refusal(name: string): WorldDataError {
   try {

@@ -6,13 +6,13 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { WORLD_NOW } from "../../src/world/clock.js";
-import { createWorld, DEFAULT_SEED, DEFAULT_USERS, MAX_USERS, type World } from "../../src/world/index.js";
+import { DEFAULT_SEED, DEFAULT_USERS, generateWorld, MAX_USERS, type World } from "../../src/world/index.js";
 import { MAX_CHAT_LENGTH } from "../../src/world/message-ids.js";
 import type { Message, User } from "../../src/world/types.js";
 import { CULTURES } from "../../src/world/vocabulary.js";
 import { everyChat, SEEDS, seconds } from "./helpers.js";
 
-const worlds = SEEDS.map((seed) => [seed, createWorld({ seed })] as const);
+const worlds = SEEDS.map((seed) => [seed, generateWorld({ seed })] as const);
 const chatsOf = (world: World) => [...everyChat(world)];
 const fold = (text: string) =>
   text
@@ -191,7 +191,7 @@ it("some operators have a picture and some have none", () => {
 });
 
 describe("the reference's examples resolve in the default world", () => {
-  const world = createWorld();
+  const world = generateWorld();
 
   it("GET /users/123 is a named visitor; GET /users/123/messages/1234 is that visitor's text message", () => {
     const user = world.getUser(123)!;
@@ -207,7 +207,7 @@ describe("the reference's examples resolve in the default world", () => {
 
   it("DEFAULT_SEED is the first of signalzen-1, signalzen-2, ... that does it (as its comment says)", () => {
     const qualifies = (seed: string) => {
-      const candidate = createWorld({ seed });
+      const candidate = generateWorld({ seed });
       const message = candidate.getMessage(123, 1234);
       return candidate.getUser(123)!.name !== null && message?.sender_type === "user" && message.body !== null;
     };
@@ -218,7 +218,7 @@ describe("the reference's examples resolve in the default world", () => {
 });
 
 describe("lookups answer only what the world holds", () => {
-  const world = createWorld();
+  const world = generateWorld();
 
   it("users outside 1..250, and ids that are not whole numbers, are not found", () => {
     for (const id of [0, -1, 251, 1.5, Number.NaN, 2147483647]) {
@@ -252,7 +252,7 @@ describe("lookups answer only what the world holds", () => {
 });
 
 describe("pagination", () => {
-  const world = createWorld({ seed: "alpha" });
+  const world = generateWorld({ seed: "alpha" });
   const long = chatsOf(world)
     .filter(({ chat }) => chat.length > 50)
     .map(({ user }) => user.id);
@@ -294,29 +294,29 @@ describe("determinism", () => {
 
   it("the same seed and size give identical JSON; other seeds differ", () => {
     for (const seed of SEEDS) {
-      expect(JSON.stringify(createWorld({ seed, users: 300 }).toData())).toBe(
-        JSON.stringify(createWorld({ seed, users: 300 }).toData()),
+      expect(JSON.stringify(generateWorld({ seed, users: 300 }).toData())).toBe(
+        JSON.stringify(generateWorld({ seed, users: 300 }).toData()),
       );
     }
-    const digests = SEEDS.map((seed) => digest(createWorld({ seed })));
+    const digests = SEEDS.map((seed) => digest(generateWorld({ seed })));
     expect(new Set(digests).size).toBe(SEEDS.length);
   });
 
-  it("createWorld() is the default seed at the default size", () => {
-    expect(digest(createWorld())).toBe(digest(createWorld({ seed: DEFAULT_SEED, users: DEFAULT_USERS })));
+  it("generateWorld() is the default seed at the default size", () => {
+    expect(digest(generateWorld())).toBe(digest(generateWorld({ seed: DEFAULT_SEED, users: DEFAULT_USERS })));
   });
 
   // The world must be byte-identical on every machine and in later versions unless the CHANGELOG says the world
   // changed: this digest is of the default world's JSON. A deliberate change updates it and the CHANGELOG.
   it("the default world is the same bytes as when this digest was taken", () => {
-    expect(digest(createWorld())).toBe("ee66f874d83a1867fcb6f5677a0883110beda20847e5599172b3a2d5465cd886");
+    expect(digest(generateWorld())).toBe("ee66f874d83a1867fcb6f5677a0883110beda20847e5599172b3a2d5465cd886");
   });
 
   it("assetsBase moves every avatar and file URL, and nothing else; a base that is not an http(s) URL is refused", () => {
-    const moved = createWorld({ assetsBase: "https://assets.test/mock/" });
+    const moved = generateWorld({ assetsBase: "https://assets.test/mock/" });
     const urls = (data: ReturnType<World["toData"]>) =>
       JSON.stringify(data).match(/"(?:file_url|picture_thumb_url)":"[^"]+"/g) ?? [];
-    const before = urls(createWorld().toData());
+    const before = urls(generateWorld().toData());
     const after = urls(moved.toData());
     expect(after.length).toBe(before.length);
     expect(after.every((url) => /":"https:\/\/assets\.test\/mock\/(avatars|files)\/\d+\/[\w.-]+"$/.test(url))).toBe(
@@ -326,17 +326,17 @@ describe("determinism", () => {
       "https://assets.test/mock/",
       "http://127.0.0.1:4010/__signalzen/assets/",
     );
-    expect(swapped).toBe(JSON.stringify(createWorld().toData()));
+    expect(swapped).toBe(JSON.stringify(generateWorld().toData()));
     for (const bad of ["/relative", "ftp://x.test", "https://x.test/?q=1", 7]) {
-      expect(() => createWorld({ assetsBase: bad as string })).toThrow(
+      expect(() => generateWorld({ assetsBase: bad as string })).toThrow(
         /^The world's assetsBase must be an absolute http\(s\) URL with no query or fragment, such as http:\/\/127\.0\.0\.1:4010\/__signalzen\/assets; got /,
       );
     }
   });
 
   it("a world of N users is the first N users of the same seed's bigger world in everything but time", () => {
-    const small = createWorld({ users: 250 });
-    const big = createWorld({ users: MAX_USERS });
+    const small = generateWorld({ users: 250 });
+    const big = generateWorld({ users: MAX_USERS });
     const timeless = ({ created_at, updated_at, online_at, ...rest }: User) => rest;
     const wordsOnly = ({ created_at, ...rest }: Message) => rest;
     let moved = 0;
@@ -351,7 +351,7 @@ describe("determinism", () => {
 });
 
 describe("a 1,000,000-user world", () => {
-  const world = createWorld({ users: MAX_USERS });
+  const world = generateWorld({ users: MAX_USERS });
 
   it("holds users 1 to 1,000,000 and no more", () => {
     expect(world.userCount).toBe(MAX_USERS);
@@ -385,19 +385,19 @@ describe("options", () => {
     [Number.NaN, "NaN"],
     ["250", 'the string "250"'],
   ])("users %j is refused with the allowed range", (users, shown) => {
-    expect(() => createWorld({ users: users as number })).toThrow(
+    expect(() => generateWorld({ users: users as number })).toThrow(
       new RangeError(`The world's users must be a whole number from 0 to 1000000, got ${shown}.`),
     );
   });
 
   it("a seed that is not a string is refused", () => {
-    expect(() => createWorld({ seed: 7 as unknown as string })).toThrow(
+    expect(() => generateWorld({ seed: 7 as unknown as string })).toThrow(
       new TypeError("The world's seed must be a string, got number 7."),
     );
   });
 
   it("0 users is an empty world", () => {
-    const world = createWorld({ users: 0 });
+    const world = generateWorld({ users: 0 });
     expect(world.listUsers(0, 50)).toEqual({ limit: 50, offset: 0, total: 0, users: [] });
     expect(world.toData()).toEqual({ users: [], messages: {} });
     expect(world.getUser(1)).toBeUndefined();

@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import spec from "../../generated/openapi.json" with { type: "json" };
 import { createSchemaValidator } from "../../src/node/schema-validator.js";
-import { createWorld, MAX_USERS } from "../../src/world/index.js";
+import { generateWorld, MAX_USERS } from "../../src/world/index.js";
 import type { Message, User } from "../../src/world/types.js";
 import { everyChat, SEEDS } from "./helpers.js";
 
@@ -40,21 +40,21 @@ describe("every record of a world is valid against openapi.yaml", () => {
   it.each(SEEDS.flatMap((seed) => [0, 1, 250, 700].map((users) => [seed, users] as const)))(
     "seed %j, %i users",
     (seed, users) => {
-      const world = createWorld({ seed, users });
+      const world = generateWorld({ seed, users });
       const records = expectRecords(everyChat(world));
       expect(records).toBeGreaterThanOrEqual(users);
     },
   );
 
   it("a 1,000,000-user world: pages at the start, across block boundaries and at the end", () => {
-    const world = createWorld({ users: MAX_USERS });
+    const world = generateWorld({ users: MAX_USERS });
     const ids = [1, 2, 255, 256, 257, 258, 511, 512, 513, 500_000, 999_744, 999_745, 999_999, 1_000_000];
     const sample = ids.map((id) => ({ user: world.getUser(id)!, chat: world.chat(id)! }));
     expect(expectRecords(sample)).toBeGreaterThan(ids.length);
   });
 
   it("pages are valid UserList and MessageList bodies", () => {
-    const world = createWorld();
+    const world = generateWorld();
     for (const [offset, limit] of [
       [0, 50],
       [200, 99],
@@ -74,6 +74,6 @@ describe("every record of a world is valid against openapi.yaml", () => {
 
   it("the operators are valid OperatorSender records", () => {
     for (const seed of SEEDS)
-      for (const operator of createWorld({ seed }).operators()) expectValid("OperatorSender", operator);
+      for (const operator of generateWorld({ seed }).operators()) expectValid("OperatorSender", operator);
   });
 });

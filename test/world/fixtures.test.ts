@@ -3,8 +3,8 @@ import { setupServer } from "msw/node";
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
 import * as contract from "../../generated/contract.js";
 import type { components } from "../../generated/schema.js";
-import { createWorld, type User } from "../../src/mock/fixtures.js";
 import { createHandlers } from "../../src/mock/msw.js";
+import { createWorld, type User } from "../../src/world/fixtures.js";
 
 const BASE = "https://api.signalzen.com/external";
 const headers = { Accept: contract.mediaType, Authorization: "Bearer fixtures" };
