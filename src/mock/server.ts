@@ -17,6 +17,7 @@ import { packageFile } from "../contract/files.js";
 import { ASSETS_PATH, createWorld, DEFAULT_SEED, type World, type WorldData, worldFromData } from "../world/index.js";
 import type { AssetResponse } from "./assets.js";
 import { MAX_CONTROL_BODY_BYTES, ownPathAnswer } from "./control.js";
+import { encodedBodies } from "./encoded-body.js";
 import { errorBody } from "./error-body.js";
 import { announcesBody, errorResponse, type MockRequest, type MockResponse, statusHeaders } from "./exchange.js";
 import { createMockHandler } from "./handler.js";
@@ -205,6 +206,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   // Sockets with a request of ours in flight: a parse error that follows it (a request Node dispatched, then
   // could not read on, such as `Transfer-Encoding: identity`) gets no second answer; the socket closes after ours.
   const inFlight = new WeakSet<Socket>();
+  const encoded = encodedBodies();
   const closeAfter = new WeakSet<Socket>();
 
   async function answer(
@@ -238,9 +240,10 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
     if (response.destroyed) return;
     const { status, headers, body } = reply.response;
+    const bytes = encoded(body);
     if (reply.close || closeAfter.has(request.socket)) response.setHeader("Connection", "close");
-    response.writeHead(status, { ...headers, "Content-Length": Buffer.byteLength(body) });
-    response.end(request.method === "HEAD" ? undefined : body);
+    response.writeHead(status, { ...headers, "Content-Length": bytes.length });
+    response.end(request.method === "HEAD" ? undefined : bytes);
     inFlight.delete(request.socket);
     if (closeAfter.has(request.socket)) request.socket.end();
     onResponse?.({
