@@ -6,7 +6,7 @@
  * machines are noisy. Prints `name: value` lines.
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -180,6 +180,7 @@ try {
   console.log(`prism_rss_mb: ${rssMb(prism.child.pid!).toFixed(1)}`);
 } finally {
   await Promise.all([stop(prism), stop(mock), stop(bare)]);
+  rmSync(path.dirname(answerFile), { recursive: true, force: true });
 }
 console.log(`mock_startup_ms: ${median(startups.mock).toFixed(0)}`);
 console.log(`prism_startup_ms: ${median(startups.prism).toFixed(0)}`);
