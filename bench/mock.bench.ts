@@ -1,12 +1,15 @@
 /**
  * `npm run bench:mock`: the mock as users start it (the built bin, `node dist/src/cli/index.js mock`, default
- * per-request logging, serving the default world) against bare `prism mock -v silent` on the same spec, and the
- * sizes frontend developers pay for in their bundles. Ratios are measured in one run, rounds interleaved,
- * because these machines are noisy. Prints `name: value` lines.
+ * per-request logging, serving the default world) against bare `prism mock -v silent` on the same spec and
+ * against a bare `node:http` server sending the mock's very answer (its physical limit), and the sizes frontend
+ * developers pay for in their bundles. Ratios are measured in one run, rounds interleaved, because these
+ * machines are noisy. Prints `name: value` lines.
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import http from "node:http";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
@@ -103,6 +106,40 @@ const prismCommand = (port: number) => [
 ];
 const mockCommand = (port: number, ...extra: string[]) => [mockBin, "mock", "--port", String(port), ...extra];
 
+/** The mock's answer to `GET /users` as it went out: status, the headers it set, and the body's bytes. */
+function capture(url: string): Promise<{ status: number; headers: string[]; body: string }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(`${url}/users`, { headers, agent: false }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () => {
+          // Node adds these itself on every response, the bare server's included.
+          const added = new Set(["date", "connection", "keep-alive", "transfer-encoding"]);
+          const raw = response.rawHeaders;
+          const kept: string[] = [];
+          for (let i = 0; i < raw.length; i += 2)
+            if (!added.has(raw[i]!.toLowerCase())) kept.push(raw[i]!, raw[i + 1]!);
+          resolve({ status: response.statusCode!, headers: kept, body: Buffer.concat(chunks).toString("base64") });
+        });
+      })
+      .on("error", reject);
+  });
+}
+
+/**
+ * A bare node:http server sending those bytes to every request, made once: what Node itself costs per answer,
+ * the mock's physical limit on this machine. It runs in a process of its own, as the mock does.
+ */
+const BARE_SERVER = `
+const [port, file] = process.argv.slice(1);
+const { status, headers, body } = JSON.parse(require("node:fs").readFileSync(file, "utf8"));
+const bytes = Buffer.from(body, "base64");
+require("node:http")
+  .createServer((request, response) => { response.writeHead(status, headers); response.end(bytes); })
+  .listen(Number(port), "127.0.0.1");
+`;
+
 // Start-up, interleaved: bare Prism, the mock's default world, and a world of a million users.
 const startups = { prism: [] as number[], mock: [] as number[], million: [] as number[] };
 for (let round = 0; round < STARTS; round++) {
@@ -119,22 +156,31 @@ for (let round = 0; round < STARTS; round++) {
 
 const prism = await start(prismCommand);
 const mock = await start((port) => mockCommand(port));
+const answerFile = path.join(mkdtempSync(path.join(tmpdir(), "bench-mock-")), "users.json");
+const answer = await capture(mock.url);
+writeFileSync(answerFile, JSON.stringify(answer));
+const bare = await start((port) => ["-e", BARE_SERVER, String(port), answerFile]);
 try {
-  await load(prism.url, "/users"); // warm both up before measuring
+  await load(prism.url, "/users"); // warm all three up before measuring
   await load(mock.url, "/users");
-  const rps = { prism: [] as number[], mock: [] as number[] };
+  await load(bare.url, "/users");
+  const rps = { prism: [] as number[], mock: [] as number[], bare: [] as number[] };
   for (let round = 0; round < ROUNDS; round++) {
     rps.prism.push(await load(prism.url, "/users"));
     rps.mock.push(await load(mock.url, "/users"));
+    rps.bare.push(await load(bare.url, "/users"));
   }
   const best = (values: number[]) => Math.max(...values);
   console.log(`prism_rps: ${best(rps.prism).toFixed(0)}`);
   console.log(`mock_rps: ${best(rps.mock).toFixed(0)}`);
+  console.log(`bare_node_rps: ${best(rps.bare).toFixed(0)}`);
   console.log(`mock_rps_ratio_vs_prism: ${(best(rps.mock) / best(rps.prism)).toFixed(3)}`);
+  console.log(`mock_rps_ratio_vs_bare_node: ${(best(rps.mock) / best(rps.bare)).toFixed(3)}`);
   console.log(`mock_rss_mb: ${rssMb(mock.child.pid!).toFixed(1)}`);
   console.log(`prism_rss_mb: ${rssMb(prism.child.pid!).toFixed(1)}`);
 } finally {
-  await Promise.all([stop(prism), stop(mock)]);
+  await Promise.all([stop(prism), stop(mock), stop(bare)]);
+  rmSync(path.dirname(answerFile), { recursive: true, force: true });
 }
 console.log(`mock_startup_ms: ${median(startups.mock).toFixed(0)}`);
 console.log(`prism_startup_ms: ${median(startups.prism).toFixed(0)}`);
@@ -148,6 +194,7 @@ console.log(`msw_entry_min_gzip_bytes: ${msw}`);
 console.log(`msw_entry_world_share: ${(world / msw).toFixed(3)}`);
 console.log(`fixtures_entry_min_gzip_bytes: ${await bundleBytes("src/world/fixtures.ts")}`);
 console.log(
-  `# ${CONNECTIONS} connections, ${SECONDS}s x ${ROUNDS} interleaved rounds, best round; GET /users with both headers; ` +
+  `# ${CONNECTIONS} connections, ${SECONDS}s x ${ROUNDS} interleaved rounds, best round; GET /users with both headers ` +
+    `(bare node: the mock's answer, ${Buffer.from(answer.body, "base64").length} bytes of body); ` +
     `start-up: median of ${STARTS} interleaved starts to the first 200; sizes: esbuild minified, gzip -9, msw external`,
 );

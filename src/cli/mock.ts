@@ -118,6 +118,18 @@ export async function mock(args: string[]): Promise<void> {
           install: ["ajv@8", "ajv-formats@3"],
         });
   const write = (line: string) => process.stdout.write(`${line}\n`);
+  // A request's line waits for the rest of this turn of the event loop, and they go out in one write: one write
+  // per line (synchronous to a pipe or file) cost 7% of the mock's CPU under load.
+  let pending = "";
+  const flush = () => {
+    if (pending) process.stdout.write(pending);
+    pending = "";
+  };
+  const log = (line: string) => {
+    if (!pending) setImmediate(flush);
+    pending += `${line}\n`;
+    if (pending.length > 64 * 1024) flush();
+  };
   const scenario = {
     ...(latency !== undefined && { latency }),
     ...(failRate !== undefined && { failRate }),
@@ -137,7 +149,7 @@ export async function mock(args: string[]): Promise<void> {
       ...(assetsBase !== undefined && { assetsBase }),
       ...scenario,
       ...(!values.quiet && {
-        onResponse: (line) => write(`${line.method} ${line.path} ${line.status} ${line.ms.toFixed(1)}ms`),
+        onResponse: (line) => log(`${line.method} ${line.path} ${line.status} ${line.ms.toFixed(1)}ms`),
       }),
     });
   } catch (error) {
@@ -170,6 +182,7 @@ export async function mock(args: string[]): Promise<void> {
   write(`  try: curl -H "Authorization: Bearer any" -H "Accept: ${contract.mediaType}" ${server.url}/users/123`);
   write("  Ctrl-C stops it.");
   const stop = (signal: string) => {
+    flush();
     write(`mock: ${signal}, stopping`);
     server.close().then(
       () => process.exit(0),

@@ -56,7 +56,7 @@ export interface MockHost {
 }
 
 /** A request that passed every rule, as the host's request validator sees it. */
-interface AcceptedRequest {
+export interface AcceptedRequest {
   request: MockRequest;
   route: Route;
   parameters: Parameters;

@@ -10,9 +10,10 @@
 import { createRequire } from "node:module";
 import * as contract from "../contract/facts.js";
 import { resolvePeer } from "../node/optional-peer.js";
+import { boundedMemo, stringBytes } from "../shared/memo.js";
 import { fillPath } from "../shared/path-template.js";
-import type { RequestValidator } from "./handler.js";
-import { errorResponse, invalidRequest } from "./responses.js";
+import type { AcceptedRequest, RequestValidator } from "./handler.js";
+import { errorResponse, invalidRequest, type MockResponse } from "./responses.js";
 
 const PRISM_PACKAGE = "@stoplight/prism-cli";
 
@@ -81,8 +82,73 @@ function loadPrism(): PrismModules {
 // Prism's DiagnosticSeverity: 0 is Error; warnings and hints do not make a request invalid.
 const isError = (violation: PrismViolation) => violation.severity === 0 || violation.severity === "Error";
 
-/** Prism validating the request: undefined when it finds the request valid, else the contract's 400. */
-export async function createPrismValidator(specPath: string): Promise<RequestValidator> {
+type Verdict = MockResponse | undefined;
+
+/**
+ * How many of Prism's verdicts are remembered, and their bytes. A verdict is on the canonical request (the path
+ * with its integers, offset and limit), so a hostile stream of distinct ids makes as many keys as it likes: the
+ * oldest are forgotten. A verdict weighs its key and its body (none for a valid request).
+ */
+export const VERDICT_BOUNDS = { entries: 10_000, bytes: 16 << 20 };
+
+/**
+ * Prism validating the request, for the mock server: undefined when Prism finds the request valid, else the contract's 400.
+ * Prism's judgement costs more than the rest of a request together (a profile under load: about 40% of the
+ * mock's CPU); it reads only the canonical request, so the same canonical request always has the same verdict,
+ * and it is remembered within `bounds`.
+ */
+export async function createPrismValidator(
+  specPath: string,
+  bounds: { entries: number; bytes: number } = VERDICT_BOUNDS,
+): Promise<RequestValidator> {
+  const judge = await createPrismJudge(specPath);
+  // A verdict still being made weighs more than any bound, so boundedMemo hands it back without remembering it;
+  // once settled, it is remembered with its true weight. Concurrent first requests each ask Prism: rare and harmless.
+  const remember = boundedMemo<string, Promise<Verdict> | { verdict: Verdict; weight: number }>({
+    ...bounds,
+    weigh: (known) => (known instanceof Promise ? Number.POSITIVE_INFINITY : known.weight),
+  });
+  // Not an async function: a remembered verdict is given back at once, without a promise (handler.ts awaits either).
+  return (accepted) => {
+    const { route, parameters } = accepted;
+    const key = `${route.operation.operationId} ${Object.values(parameters.path).join("/")} ${parameters.offset} ${parameters.limit}`;
+    const known = remember(key, () => judge(canonicalInput(accepted)));
+    return known instanceof Promise ? known.then((verdict) => settled(key, verdict)) : known.verdict;
+  };
+
+  function settled(key: string, verdict: Verdict): Verdict {
+    // Prism failing to answer (a 500) may not be its last word on the request: not remembered.
+    if (verdict?.status !== 500) {
+      const weight = stringBytes(key) + (verdict ? stringBytes(verdict.body) + 200 : 0) + 100;
+      remember(key, () => ({ verdict, weight }));
+    }
+    return verdict;
+  }
+}
+
+/**
+ * What Prism sees: what the rules read, not the raw request. Prism reads query names case-insensitively and takes
+ * `/users/` for `/users/{id}`, so handing it the raw request would judge a request the rules did not.
+ */
+function canonicalInput({ route, parameters }: AcceptedRequest) {
+  const { operation } = route;
+  const path = fillPath(operation.path, parameters.path);
+  const query: { offset?: string; limit?: string } = operation.listKey
+    ? { offset: String(parameters.offset), limit: String(parameters.limit) }
+    : {};
+  return {
+    method: "get",
+    url: { path, query },
+    // The canonical forms of what the rules already accepted: Prism matches the scheme case-sensitively.
+    headers: { accept: contract.mediaType, authorization: "Bearer checked-by-the-rules" },
+    body: null,
+  };
+}
+
+/** Prism's verdict on a canonical request, asked anew each time. */
+async function createPrismJudge(
+  specPath: string,
+): Promise<(input: ReturnType<typeof canonicalInput>) => Promise<Verdict>> {
   const prism = loadPrism();
   const operations = await prism.getHttpOperationsFromSpec(specPath);
   const logger = prism.createLogger("MOCK", { level: "silent" });
@@ -96,19 +162,7 @@ export async function createPrismValidator(specPath: string): Promise<RequestVal
     },
     { logger },
   );
-  return async ({ route, parameters }) => {
-    // Prism sees what the rules read, not the raw request: it reads query names case-insensitively and takes
-    // `/users/` for `/users/{id}`, so handing it the raw request would judge a request the rules did not.
-    const { operation } = route;
-    const path = fillPath(operation.path, parameters.path);
-    const query = operation.listKey ? { offset: String(parameters.offset), limit: String(parameters.limit) } : {};
-    const input = {
-      method: "get",
-      url: { path, query },
-      // The canonical forms of what the rules already accepted: Prism matches the scheme case-sensitively.
-      headers: { accept: contract.mediaType, authorization: "Bearer checked-by-the-rules" },
-      body: null,
-    };
+  return async (input) => {
     const result = await instance.request(input, operations)();
     // Prism refusing a request the rules accepted is a disagreement between the two, not the caller's fault:
     // the contract's 500, never a crash (the server's listener also answers 500 to anything thrown).

@@ -18,6 +18,7 @@ import { packageFile } from "../node/package-file.js";
 import { ASSETS_PATH, DEFAULT_SEED, type World, type WorldData } from "../world/index.js";
 import type { AssetResponse } from "./assets.js";
 import { ownPathAnswer } from "./control.js";
+import { encodedBodies } from "./encoded-body.js";
 import { type MockHandler, prepareMock } from "./handler.js";
 import { CONTRACT_PATH, contractFile, DOCS_PATH, docsPage, homePage, wantsPage } from "./home-page.js";
 import {
@@ -128,6 +129,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   // Sockets with a request of ours in flight: a parse error that follows it (a request Node dispatched, then
   // could not read on, such as `Transfer-Encoding: identity`) gets no second answer; the socket closes after ours.
   const inFlight = new WeakSet<Socket>();
+  const encoded = encodedBodies();
   const closeAfter = new WeakSet<Socket>();
 
   async function answer(
@@ -157,9 +159,10 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
     if (response.destroyed) return;
     const { status, headers, body } = reply.response;
+    const bytes = encoded(body);
     if (reply.close || closeAfter.has(request.socket)) response.setHeader("Connection", "close");
-    response.writeHead(status, { ...headers, "Content-Length": Buffer.byteLength(body) });
-    response.end(request.method === "HEAD" ? undefined : body);
+    response.writeHead(status, { ...headers, "Content-Length": bytes.length });
+    response.end(request.method === "HEAD" ? undefined : bytes);
     inFlight.delete(request.socket);
     if (closeAfter.has(request.socket)) request.socket.end();
     onResponse?.({
