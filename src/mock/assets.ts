@@ -4,14 +4,7 @@
  * file a short text. Each is made in code from the URL's path alone (no binary blobs, no seed, no clock), so
  * both hosts send the same bytes for the same URL. Browser-safe: no Node built-ins.
  */
-import { errorResponse, type MockResponse } from "./responses.js";
-
-/** An answer whose body may be bytes (a placeholder) rather than text. */
-export interface AssetResponse {
-  status: number;
-  headers: Record<string, string>;
-  body: string | Uint8Array;
-}
+import { type ContentResponse, contentResponse, errorResponse, type MockResponse } from "./responses.js";
 
 const IMAGE = /\.(png|jpe?g|gif|webp|bmp|heic)$/i;
 const TEXT_TYPES: Record<string, string> = { txt: "text/plain; charset=utf-8", csv: "text/csv; charset=utf-8" };
@@ -150,13 +143,13 @@ function pdf(name: string): Uint8Array {
   return new TextEncoder().encode(out); // ASCII only: the file name is [\w.-]
 }
 
-const headers = (contentType: string) => ({
-  "Content-Type": contentType,
-  // The same bytes for the same URL, always: let the browser keep them.
-  "Cache-Control": "public, max-age=86400",
-  "Access-Control-Allow-Origin": "*",
-  "Cross-Origin-Resource-Policy": "cross-origin",
-});
+const placeholderOf = (contentType: string, body: string | Uint8Array) =>
+  contentResponse(contentType, body, {
+    // The same bytes for the same URL, always: let the browser keep them.
+    "Cache-Control": "public, max-age=86400",
+    "Access-Control-Allow-Origin": "*",
+    "Cross-Origin-Resource-Policy": "cross-origin",
+  });
 
 // The path is not quoted: a host serving the assets apart from the API has no secret to scrub it of.
 const notFound = (): MockResponse =>
@@ -169,7 +162,7 @@ const notFound = (): MockResponse =>
  * The placeholder for a path under the assets base (`/avatars/7/thumb.png`, `/files/167/IMG_2041.jpg`), by the
  * kind of file its name says; any id is answered, so a hand-edited world's URLs load too.
  */
-export function placeholder(method: string, path: string): AssetResponse {
+export function placeholder(method: string, path: string): ContentResponse {
   if (method !== "GET" && method !== "HEAD") {
     return errorResponse(
       405,
@@ -181,13 +174,13 @@ export function placeholder(method: string, path: string): AssetResponse {
     );
   }
   if (/^\/avatars\/\d{1,10}\/thumb\.png$/.test(path)) {
-    return { status: 200, headers: headers("image/png"), body: avatar(path) };
+    return placeholderOf("image/png", avatar(path));
   }
   const file = /^\/files\/\d{1,10}\/([\w-][\w.-]{0,99})$/.exec(path)?.[1];
   if (file === undefined) return notFound();
-  if (IMAGE.test(file)) return { status: 200, headers: headers("image/png"), body: picture(path) };
-  if (/\.pdf$/i.test(file)) return { status: 200, headers: headers("application/pdf"), body: pdf(file) };
+  if (IMAGE.test(file)) return placeholderOf("image/png", picture(path));
+  if (/\.pdf$/i.test(file)) return placeholderOf("application/pdf", pdf(file));
   const extension = /\.(\w+)$/.exec(file)?.[1]?.toLowerCase() ?? "";
   const type = TEXT_TYPES[extension] ?? "application/octet-stream";
-  return { status: 200, headers: headers(type), body: `Placeholder for ${file} (SignalZen mock)\n` };
+  return placeholderOf(type, `Placeholder for ${file} (SignalZen mock)\n`);
 }

@@ -9,10 +9,10 @@
  * - `DELETE /__signalzen/scenario`: back to the controls the mock started with.
  */
 import { ASSETS_PATH, MOCK_PATH } from "../world/index.js";
-import { type AssetResponse, placeholder } from "./assets.js";
+import { placeholder } from "./assets.js";
 import { preflight, withCors } from "./cors.js";
 import type { MockRequest } from "./request.js";
-import { controlResponse, errorResponse, type MockResponse } from "./responses.js";
+import { type ContentResponse, controlResponse, errorResponse, type MockResponse } from "./responses.js";
 import type { ScenarioChange, ScenarioControl } from "./scenario.js";
 
 export const SCENARIO_PATH = `${MOCK_PATH}/scenario`;
@@ -62,7 +62,7 @@ export async function ownPathAnswer(
   request: MockRequest,
   handler: { scenario: ScenarioControl; redact(text: string): string },
   readControlBody: () => Promise<string | undefined>,
-): Promise<AssetResponse | undefined> {
+): Promise<ContentResponse | undefined> {
   const answer = await answerOwnPath(request, handler.scenario, readControlBody);
   // A message may quote what was sent (a control's name); the required secret never goes back out.
   return answer && typeof answer.body === "string" ? { ...answer, body: handler.redact(answer.body) } : answer;
@@ -72,7 +72,7 @@ async function answerOwnPath(
   request: MockRequest,
   scenario: ScenarioControl,
   readControlBody: () => Promise<string | undefined>,
-): Promise<AssetResponse | undefined> {
+): Promise<ContentResponse | undefined> {
   const { method, path } = request;
   if (path === SCENARIO_PATH) {
     const early = preflight(request, SCENARIO_METHODS);

@@ -3,15 +3,18 @@
  * text/html) gets a small page naming the world, the controls in force, a sample request and links to the docs.
  * API requests are untouched: `GET /` with the API's Accept is still the contract's 404.
  */
+
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import * as contract from "../contract/facts.js";
 import { packageFile } from "../node/package-file.js";
 import { MOCK_PATH } from "../world/index.js";
-import type { AssetResponse } from "./assets.js";
 import { SCENARIO_PATH } from "./control.js";
 import type { MockRequest } from "./request.js";
+import { type ContentResponse, contentResponse } from "./responses.js";
 import { describeScenario, type Scenario } from "./scenario.js";
+
+const HTML = "text/html; charset=utf-8";
 
 export const DOCS_PATH = `${MOCK_PATH}/docs`;
 export const CONTRACT_PATH = `${MOCK_PATH}/openapi.yaml`;
@@ -31,23 +34,22 @@ export function wantsPage(request: MockRequest): boolean {
   return request.method === "GET" && /(^|,)\s*text\/html\s*(;|,|$)/i.test(request.header("accept") ?? "");
 }
 
-const page = (title: string, body: string): AssetResponse => ({
-  status: 200,
-  headers: {
-    "Content-Type": "text/html; charset=utf-8",
-    // Nothing on the page runs or loads: it is text and one inline style.
-    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'",
-    "X-Content-Type-Options": "nosniff",
-    "Cache-Control": "no-store",
-  },
-  body:
+const page = (title: string, body: string): ContentResponse =>
+  contentResponse(
+    HTML,
     `<!doctype html><html lang="en"><meta charset="utf-8"><title>${escapeHtml(title)}</title>` +
-    "<style>body{font:16px/1.5 system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem}" +
-    "pre,code{background:#f3f3f5;border-radius:4px}pre{padding:.75rem;overflow-x:auto}</style>" +
-    `<body>${body}</body></html>`,
-});
+      "<style>body{font:16px/1.5 system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem}" +
+      "pre,code{background:#f3f3f5;border-radius:4px}pre{padding:.75rem;overflow-x:auto}</style>" +
+      `<body>${body}</body></html>`,
+    {
+      // Nothing on the page runs or loads: it is text and one inline style.
+      "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'",
+      "X-Content-Type-Options": "nosniff",
+      "Cache-Control": "no-store",
+    },
+  );
 
-export function homePage(facts: HomePageFacts): AssetResponse {
+export function homePage(facts: HomePageFacts): ContentResponse {
   const { url } = facts;
   const controls = describeScenario(facts.scenario);
   const secret = facts.secretRequired
@@ -75,11 +77,11 @@ export function homePage(facts: HomePageFacts): AssetResponse {
 }
 
 /** The docs page when it has been built (`npm run docs`), or a page that says how to build it. */
-export function docsPage(): AssetResponse {
+export function docsPage(): ContentResponse {
   const root = path.dirname(packageFile("openapi.yaml"));
   const built = path.join(root, "docs", "index.html");
   if (existsSync(built)) {
-    return { status: 200, headers: { "Content-Type": "text/html; charset=utf-8" }, body: readFileSync(built) };
+    return contentResponse(HTML, readFileSync(built));
   }
   return page(
     "SignalZen API docs",
@@ -89,10 +91,6 @@ export function docsPage(): AssetResponse {
   );
 }
 
-export function contractFile(): AssetResponse {
-  return {
-    status: 200,
-    headers: { "Content-Type": "application/yaml; charset=utf-8" },
-    body: readFileSync(packageFile("openapi.yaml")),
-  };
+export function contractFile(): ContentResponse {
+  return contentResponse("application/yaml; charset=utf-8", readFileSync(packageFile("openapi.yaml")));
 }

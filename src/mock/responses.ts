@@ -1,6 +1,7 @@
 /**
  * Every response the mock sends is made here, whatever sends it: the rules' refusals, Prism's verdicts, the
- * scenario's failures, the world's answers, the scenario control's answers and the Node transport's refusals.
+ * scenario's failures, the world's answers, the scenario control's answers, the Node transport's refusals, and the
+ * envelope of the mock's own content (its pages, the contract file, the placeholders; their makers give the bytes).
  * Hosts only write what these return, so a status's body and headers are decided in one place.
  * Browser-safe: the MSW handlers use it too.
  */
@@ -15,6 +16,22 @@ export interface MockResponse {
   headers: Record<string, string>;
   /** The body as sent ("" for none). */
   body: string;
+}
+
+/** A response whose body may be bytes: the mock's own content (a page, the contract file, a placeholder). */
+export interface ContentResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string | Uint8Array;
+}
+
+/** The mock's own content: a 200 with its Content-Type and whatever headers its maker adds (caching, CSP). */
+export function contentResponse(
+  contentType: string,
+  body: string | Uint8Array,
+  headers: Record<string, string> = {},
+): ContentResponse {
+  return { status: 200, headers: { "Content-Type": contentType, ...headers }, body };
 }
 
 type DocumentedStatus = keyof typeof contract.errors;

@@ -16,7 +16,6 @@ import type { AddressInfo, Socket } from "node:net";
 import { importPeer } from "../node/optional-peer.js";
 import { packageFile } from "../node/package-file.js";
 import { ASSETS_PATH, DEFAULT_SEED, type World, type WorldData } from "../world/index.js";
-import type { AssetResponse } from "./assets.js";
 import { ownPathAnswer } from "./control.js";
 import { encodedBodies } from "./encoded-body.js";
 import { type MockHandler, prepareMock } from "./handler.js";
@@ -32,7 +31,7 @@ import {
 } from "./node-transport.js";
 import { createPrismValidator } from "./prism.js";
 import type { MockRequest } from "./request.js";
-import { mockFault } from "./responses.js";
+import { type ContentResponse, mockFault } from "./responses.js";
 import type { ScenarioOptions } from "./scenario.js";
 
 export interface MockOptions extends ScenarioOptions {
@@ -108,7 +107,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   async function ownAnswer(
     request: http.IncomingMessage,
     mockRequest: MockRequest,
-  ): Promise<AssetResponse | undefined> {
+  ): Promise<ContentResponse | undefined> {
     if (mockRequest.path === "/" && wantsPage(mockRequest)) {
       const { world } = handler;
       const description = options.data
@@ -134,7 +133,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
 
   async function answer(
     request: http.IncomingMessage,
-  ): Promise<{ response: AssetResponse; delayMs: number; close: boolean }> {
+  ): Promise<{ response: ContentResponse; delayMs: number; close: boolean }> {
     const target = checkTransport(request);
     if ("status" in target) return { response: target, delayMs: 0, close: true };
     const mockRequest = toMockRequest(request, target);
