@@ -29,7 +29,7 @@ export interface HandlersOptions extends ScenarioOptions {
   seed?: string;
   /** How many users, 0 to 1,000,000. @default 250 */
   users?: number;
-  /** Serve this world (the load format of `signalzen-api world`), not one of `seed`, `users` and `assetsBase`. */
+  /** Serve this world (the load format of `signalzen-api world`), not one made from `seed` and `users`. */
   data?: WorldData;
   /** Only this Bearer secret is accepted; others get 401. @default any non-empty secret */
   secret?: string;
@@ -44,8 +44,9 @@ export interface HandlersOptions extends ScenarioOptions {
    */
   baseUrl?: string;
   /**
-   * Where the generated world's avatars and files are (not with `data`, whose records carry their own). Every
-   * URL under it is answered with a placeholder, and so is `/__signalzen/assets/` under `baseUrl`.
+   * Where the generated world's avatars and files are. Every URL under it is answered with a placeholder, and so
+   * is `/__signalzen/assets/` under `baseUrl`. Beside `data`, whose records keep their own URLs, it only says where
+   * the placeholders are answered (give the base the data was written with).
    * @default DEFAULT_ASSETS_BASE, "http://127.0.0.1:4010/__signalzen/assets" (what the default mock server serves)
    */
   assetsBase?: string;
@@ -118,7 +119,10 @@ export function createHandlers(options: HandlersOptions = {}): SignalZenHandlers
   const addedByProxy = `Bearer ${options.secret ?? "added-by-your-proxy"}`;
   // A world given as data is checked by the rules between records only: the JSON Schema check (ajv) stays out of
   // the browser bundle; `signalzen-api mock --data` runs both.
-  const handler = createMockHandler(options, { assetsBase: DEFAULT_ASSETS_BASE });
+  // Beside data, assetsBase does not shape the world (its records keep their URLs): it only says which URLs get
+  // placeholders, so a data world written with its own assets base loads its pictures offline here too.
+  const { assetsBase: _placeholdersOnly, ...worldOptions } = options;
+  const handler = createMockHandler(options.data ? worldOptions : options, { assetsBase: DEFAULT_ASSETS_BASE });
   const assets = resolveBase(options.assetsBase ?? DEFAULT_ASSETS_BASE);
   // Predicates rather than path patterns: msw's pattern matcher throws on a malformed percent-encoding
   // (`/users/%ZZ`), which the contract answers with a 400 like any other bad request.

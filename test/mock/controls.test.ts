@@ -192,14 +192,34 @@ describe("the scenario at run time", () => {
     );
   });
 
-  it("a world is given as data or shaped by seed, users and assetsBase, never both, in MSW as in the server", () => {
+  it("a world is given as data or shaped by seed and users, never both, in MSW as in the server", () => {
     const data = generateWorld({ users: 2 }).toData();
-    for (const shape of [{ seed: "x" }, { users: 2 }, { assetsBase: DEFAULT_ASSETS_BASE }]) {
+    for (const shape of [{ seed: "x" }, { users: 2 }]) {
       expect(() => createHandlers({ data, ...shape })).toThrow(
         "give data, or seed, users and assetsBase to generate a world, not both",
       );
     }
     expect(createHandlers({ data }).scenario.get().failRate).toBe(0);
+  });
+
+  it("beside data, MSW's assetsBase says where placeholders are answered: a data world's own pictures load", async () => {
+    const assetsBase = "https://cdn.example.test/chat-assets";
+    const world = generateWorld({ users: 3, seed: "cdn", assetsBase });
+    const urls = assetUrls(world);
+    expect(urls.length).toBeGreaterThan(0);
+    expect(urls.every((url) => url.startsWith(`${assetsBase}/`))).toBe(true);
+    msw.use(...createHandlers({ data: world.toData(), assetsBase }));
+    for (const url of urls) {
+      const response = await fetch(url);
+      expect([url, response.status, response.headers.get("cross-origin-resource-policy")]).toEqual([
+        url,
+        200,
+        "cross-origin",
+      ]);
+    }
+    const user = world.getUser([...world.users()][0]!.id)!;
+    const answer = await fetch(`${MSW_BASE}/users/${user.id}`, { headers: GOOD_HEADERS });
+    expect(await answer.json()).toEqual(user);
   });
 
   it("the mock's own paths are never the API's: another /__signalzen path is a 404, the API is untouched", async () => {
