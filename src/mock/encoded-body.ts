@@ -11,7 +11,9 @@ import { boundedMemo } from "../shared/memo.js";
 const REMEMBERED_FROM_CHARS = 1024;
 
 export function encodedBodies(bounds = { entries: 2_000, bytes: 64 << 20 }): (body: string | Uint8Array) => Uint8Array {
-  const remember = boundedMemo<string, Buffer>({ ...bounds, weigh: (bytes) => bytes.length });
+  // The key is the body string itself, and weighs too: at most two bytes a character, and a character is at least one
+  // byte of UTF-8, so the bytes and their key together weigh at most three times the bytes.
+  const remember = boundedMemo<string, Buffer>({ ...bounds, weigh: (bytes) => 3 * bytes.length });
   return (body) => {
     if (typeof body !== "string") return body;
     return body.length < REMEMBERED_FROM_CHARS ? Buffer.from(body) : remember(body, () => Buffer.from(body));
